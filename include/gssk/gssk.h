@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libgssk: GSS-API security contexts held by the Linux kernel (gssk.ko).
+ *
+ * The gssk_* calls have the parameters, major status codes and handle
+ * semantics of their RFC 2744 namesakes; the gssk_ prefix lets a program
+ * link libgssk beside MIT's libgssapi_krb5. GSS-API types come from
+ * <gssapi/gssapi.h>.
+ *
+ * Handles (gss_ctx_id_t, gss_name_t) made by libgssk are libgssk's own:
+ * release them with gssk_delete_sec_context() and gssk_release_name(),
+ * never with MIT's calls. Buffers that libgssk fills are released with
+ * gssk_release_buffer().
+ *
+ * Minor status codes are gssk's own (enum gssk_minor in <linux/gssk.h>);
+ * gssk_display_status() with GSS_C_MECH_CODE explains each one.
+ *
+ * All calls are thread-safe. A context handle may be used from several
+ * threads at once, except that gssk_delete_sec_context() and
+ * gssk_export_sec_context() must not race with other calls on the same
+ * handle (as in RFC 2744, they release it).
+ */
+#ifndef GSSK_GSSK_H
+#define GSSK_GSSK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <gssapi/gssapi.h>
+#include <linux/gssk.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Kerberos enctypes that gssk accepts. */
+#define GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96		17
+#define GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96		18
+#define GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128		19
+#define GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192		20
+
+/*
+ * The fields of an established Kerberos v5 context (those of MIT's lucid
+ * context v1 plus what gss_inquire_context returns).
+ */
+struct gssk_context_fields {
+	uint32_t enctype;		/* GSSK_ENCTYPE_* */
+	int initiate;			/* nonzero: this side initiated */
+	const void *key;		/* context key */
+	size_t key_len;
+	uint32_t subkey_enctype;	/* acceptor subkey, or 0 for none */
+	const void *subkey;
+	size_t subkey_len;
+	OM_uint32 flags;		/* GSS_C_*_FLAG */
+	uint64_t send_seq;		/* next sequence number to send */
+	uint64_t recv_seq;		/* next sequence number expected */
+	const char *initiator_name;	/* display names, may be NULL */
+	const char *acceptor_name;
+	uint64_t endtime;		/* Unix seconds; 0: no expiry */
+};
+
+/*
+ * Load a context into the kernel. The key bytes are copied into the kernel
+ * and never come back. keyring is a keyring serial or KEY_SPEC_* value;
+ * 0 means the session keyring. description names the key (NULL: "gssk").
+ */
+OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
+				const struct gssk_context_fields *fields,
+				int32_t keyring, const char *description,
+				gss_ctx_id_t *context_handle);
+
+/* The kernel key serial behind a handle, or 0 for an invalid handle. */
+int32_t gssk_context_serial(const gss_ctx_id_t context_handle);
+
+/*
+ * Wrap a key serial that this process can use in a new handle (for
+ * instance one inherited through a keyring). Checks that it is a gssk
+ * context the caller may read.
+ */
+OM_uint32 gssk_context_from_serial(OM_uint32 *minor_status, int32_t serial,
+				   gss_ctx_id_t *context_handle);
+
+/* Importer policy of an exported token. */
+struct gssk_export_policy {
+	unsigned int flags;		/* GSSK_POLICY_* */
+	uid_t uid;			/* with GSSK_POLICY_UID */
+	int cgroup_fd;			/* with GSSK_POLICY_CGROUP */
+	unsigned int ttl;		/* seconds; 0: the module default */
+};
+
+/* RFC 2744 gss_export_sec_context, default policy (same euid, session). */
+OM_uint32 gssk_export_sec_context(OM_uint32 *minor_status,
+				  gss_ctx_id_t *context_handle,
+				  gss_buffer_t interprocess_token);
+
+/* Export bound to an explicit importer policy; NULL: the default. */
+OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
+					 gss_ctx_id_t *context_handle,
+					 const struct gssk_export_policy *policy,
+					 gss_buffer_t interprocess_token);
+
+/* RFC 2744 gss_import_sec_context; the key goes to the session keyring. */
+OM_uint32 gssk_import_sec_context(OM_uint32 *minor_status,
+				  const gss_buffer_t interprocess_token,
+				  gss_ctx_id_t *context_handle);
+
+/* Import into a named keyring (serial or KEY_SPEC_*; 0: session). */
+OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
+					  const gss_buffer_t interprocess_token,
+					  int32_t keyring,
+					  gss_ctx_id_t *context_handle);
+
+/*
+ * RFC 2744 gss_delete_sec_context: the kernel key is invalidated and the
+ * handle set to GSS_C_NO_CONTEXT. output_token may be GSS_C_NO_BUFFER; if
+ * given it is set empty (RFC 2744: no token is produced).
+ */
+OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
+				  gss_ctx_id_t *context_handle,
+				  gss_buffer_t output_token);
+
+/* RFC 2744 gss_inquire_context. Names are released by gssk_release_name. */
+OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
+			       const gss_ctx_id_t context_handle,
+			       gss_name_t *src_name, gss_name_t *targ_name,
+			       OM_uint32 *lifetime_rec, gss_OID *mech_type,
+			       OM_uint32 *ctx_flags, int *locally_initiated,
+			       int *open);
+
+/* RFC 2744 gss_context_time. */
+OM_uint32 gssk_context_time(OM_uint32 *minor_status,
+			    const gss_ctx_id_t context_handle,
+			    OM_uint32 *time_rec);
+
+/* RFC 2744 gss_display_name for names made by libgssk. */
+OM_uint32 gssk_display_name(OM_uint32 *minor_status,
+			    const gss_name_t input_name,
+			    gss_buffer_t output_name_buffer,
+			    gss_OID *output_name_type);
+
+/* RFC 2744 gss_release_name for names made by libgssk. */
+OM_uint32 gssk_release_name(OM_uint32 *minor_status, gss_name_t *name);
+
+/* RFC 2744 gss_release_buffer for buffers filled by libgssk. */
+OM_uint32 gssk_release_buffer(OM_uint32 *minor_status, gss_buffer_t buffer);
+
+/*
+ * RFC 2744 gss_display_status. GSS_C_GSS_CODE explains major codes (one
+ * message per call, message_context walks them); GSS_C_MECH_CODE explains
+ * gssk minor codes. mech_type may be GSS_C_NO_OID or the krb5 OID.
+ */
+OM_uint32 gssk_display_status(OM_uint32 *minor_status,
+			      OM_uint32 status_value, int status_type,
+			      const gss_OID mech_type,
+			      OM_uint32 *message_context,
+			      gss_buffer_t status_string);
+
+/*
+ * The extack message of the last refusal seen by the calling thread, or
+ * NULL. Valid until this thread's next libgssk call.
+ */
+const char *gssk_last_error(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GSSK_GSSK_H */

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
+/*
+ * gssk: kernel-held GSS-API security contexts.
+ *
+ * This header is the whole ABI between gssk.ko and userspace. It is shared
+ * by the kernel module and by libgssk.
+ *
+ * Generic netlink family GSSK_GENL_NAME, version GSSK_GENL_VERSION.
+ * Every command is a request (NLM_F_REQUEST, plus NLM_F_ACK if the caller
+ * wants an acknowledgement); there are no dumps and no multicast groups.
+ *
+ * A security context lives in a key of type "gssk". Commands name a context
+ * by its key serial (GSSK_A_SERIAL); the caller must possess the key or be
+ * granted the permission the command needs:
+ *
+ *   LOAD      -> creates a key; needs WRITE on the destination keyring
+ *   INQUIRE   -> KEY_NEED_READ
+ *   EXPORT    -> KEY_NEED_WRITE
+ *   DELETE    -> KEY_NEED_WRITE (works on an expired context too)
+ *   IMPORT    -> creates a key; needs WRITE on the destination keyring
+ *
+ * Attributes per command (R = required, O = optional, reply = in the reply):
+ *
+ *   LOAD:    R ENCTYPE, CTX_KEY, ROLE, GSS_FLAGS
+ *            O SUBKEY_ENCTYPE + SUBKEY, SEND_SEQ, RECV_SEQ, INIT_NAME,
+ *              ACC_NAME, ENDTIME (0 or absent: no expiry), DESCRIPTION,
+ *              KEYRING (default KEY_SPEC_SESSION_KEYRING)
+ *            reply SERIAL
+ *   INQUIRE: R SERIAL
+ *            reply ENCTYPE, ROLE, GSS_FLAGS, INIT_NAME, ACC_NAME, ENDTIME,
+ *              TIME_REC, SUBKEY_ENCTYPE (only with a subkey)
+ *   EXPORT:  R SERIAL
+ *            O POLICY (GSSK_POLICY_* flags), POLICY_UID, POLICY_CGROUP_FD,
+ *              TTL (seconds; default 60, at most the module's max_ttl)
+ *            reply TOKEN
+ *   IMPORT:  R TOKEN
+ *            O KEYRING (default KEY_SPEC_SESSION_KEYRING), DESCRIPTION
+ *            reply SERIAL
+ *   DELETE:  R SERIAL
+ *
+ * Secrets (CTX_KEY, SUBKEY) travel only from userspace into the kernel, on
+ * LOAD. No reply, error message or key description ever carries them.
+ *
+ * Refusals: the request fails with a negative errno in the netlink error
+ * message, a human-readable extack message (NLMSGERR_ATTR_MSG, request it
+ * with the NETLINK_EXT_ACK socket option) and an extack cookie
+ * (NLMSGERR_ATTR_COOKIE) that is a struct gssk_status: the RFC 2744 major
+ * status and a gssk minor status (enum gssk_minor). A refusal that the
+ * netlink core makes itself (policy validation) has no cookie.
+ */
+#ifndef _UAPI_LINUX_GSSK_H
+#define _UAPI_LINUX_GSSK_H
+
+#include <linux/types.h>
+
+#define GSSK_GENL_NAME		"gssk"
+#define GSSK_GENL_VERSION	1
+
+/* Interprocess token: a reference, never key material. */
+#define GSSK_TOKEN_MAGIC	"GSSK"
+#define GSSK_TOKEN_VERSION	1
+#define GSSK_TOKEN_ID_LEN	32	/* bytes of kernel randomness */
+#define GSSK_TOKEN_LEN		(8 + GSSK_TOKEN_ID_LEN)
+#define GSSK_TOKEN_MAX_LEN	4096	/* larger tokens are refused unread */
+
+/*
+ * Token layout (GSSK_TOKEN_LEN bytes):
+ *   0..3   magic "GSSK"
+ *   4      version (GSSK_TOKEN_VERSION)
+ *   5..7   zero
+ *   8..39  random identifier; compared in constant time
+ */
+
+#define GSSK_NAME_MAX		1024	/* INIT_NAME, ACC_NAME, with NUL */
+#define GSSK_DESC_MAX		256	/* DESCRIPTION, with NUL */
+#define GSSK_KEY_MAX		64	/* CTX_KEY, SUBKEY */
+
+enum gssk_cmd {
+	GSSK_CMD_UNSPEC,
+	GSSK_CMD_LOAD,
+	GSSK_CMD_INQUIRE,
+	GSSK_CMD_EXPORT,
+	GSSK_CMD_IMPORT,
+	GSSK_CMD_DELETE,
+	GSSK_CMD_GET_MIC,
+	GSSK_CMD_VERIFY_MIC,
+	GSSK_CMD_WRAP,
+	GSSK_CMD_UNWRAP,
+	GSSK_CMD_WRAP_SIZE_LIMIT,
+
+	__GSSK_CMD_MAX,
+	GSSK_CMD_MAX = __GSSK_CMD_MAX - 1
+};
+
+enum gssk_attr {
+	GSSK_A_UNSPEC,
+	GSSK_A_PAD,
+	GSSK_A_SERIAL,		/* s32: context key serial */
+	GSSK_A_KEYRING,		/* s32: keyring serial or KEY_SPEC_* */
+	GSSK_A_DESCRIPTION,	/* string: key description */
+	GSSK_A_ENCTYPE,		/* u32: Kerberos enctype (17, 18, 19, 20) */
+	GSSK_A_ROLE,		/* u8: enum gssk_role */
+	GSSK_A_CTX_KEY,		/* binary: context key (secret, LOAD only) */
+	GSSK_A_SUBKEY_ENCTYPE,	/* u32: acceptor subkey enctype */
+	GSSK_A_SUBKEY,		/* binary: acceptor subkey (secret, LOAD) */
+	GSSK_A_GSS_FLAGS,	/* u32: GSS_C_*_FLAG bits */
+	GSSK_A_SEND_SEQ,	/* u64: next sequence number to send */
+	GSSK_A_RECV_SEQ,	/* u64: next sequence number expected */
+	GSSK_A_INIT_NAME,	/* string: initiator display name */
+	GSSK_A_ACC_NAME,	/* string: acceptor display name */
+	GSSK_A_ENDTIME,		/* u64: end time, Unix seconds; 0: none */
+	GSSK_A_TIME_REC,	/* u32: seconds left (0xffffffff: no end) */
+	GSSK_A_POLICY,		/* u32: GSSK_POLICY_* flags */
+	GSSK_A_POLICY_UID,	/* u32: importer uid, in the caller's userns */
+	GSSK_A_POLICY_CGROUP_FD,/* s32: open cgroup v2 directory */
+	GSSK_A_TTL,		/* u32: token lifetime in seconds */
+	GSSK_A_TOKEN,		/* binary: interprocess token */
+	GSSK_A_MAJOR,		/* u32: GSS major status of a success reply */
+	GSSK_A_MINOR,		/* u32: gssk minor status */
+	GSSK_A_QOP,		/* u32: quality of protection (only 0) */
+	GSSK_A_CONF_REQ,	/* u8: wrap with confidentiality */
+	GSSK_A_CONF_STATE,	/* u8: token was sealed */
+	GSSK_A_MESSAGE,		/* binary: message or token payload */
+	GSSK_A_MAX_INPUT,	/* u32: wrap size limit in/out */
+
+	__GSSK_A_MAX,
+	GSSK_A_MAX = __GSSK_A_MAX - 1
+};
+
+enum gssk_role {
+	GSSK_ROLE_INITIATOR = 1,
+	GSSK_ROLE_ACCEPTOR = 2,
+};
+
+/*
+ * Importer policy (EXPORT). With no flags and no POLICY_UID the importer
+ * must have the exporter's euid and the exporter's session keyring. Every
+ * condition that applies must hold (AND). The importer must always be in
+ * the exporter's user namespace.
+ */
+enum gssk_policy_flags {
+	/* importer euid must be GSSK_A_POLICY_UID instead of exporter's */
+	GSSK_POLICY_UID		= 1 << 0,
+	/* drop the same-session-keyring condition */
+	GSSK_POLICY_ANY_SESSION	= 1 << 1,
+	/* importer in the cgroup GSSK_A_POLICY_CGROUP_FD, or below it */
+	GSSK_POLICY_CGROUP	= 1 << 2,
+	/* importer in the exporter's own cgroup v2, or below it */
+	GSSK_POLICY_OWN_CGROUP	= 1 << 3,
+};
+#define GSSK_POLICY_ALL	(GSSK_POLICY_UID | GSSK_POLICY_ANY_SESSION | \
+			 GSSK_POLICY_CGROUP | GSSK_POLICY_OWN_CGROUP)
+
+/* Extack cookie of a refusal. Host byte order. */
+struct gssk_status {
+	__u32 major;		/* RFC 2744 major status (GSS_S_*) */
+	__u32 minor;		/* enum gssk_minor */
+};
+
+/*
+ * gssk minor status codes. libgssk's gssk_display_status() explains each
+ * one. Values are stable ABI: append only.
+ */
+#define GSSK_MINOR_BASE		0x47534b00u	/* "GSK\0" */
+enum gssk_minor {
+	GSSK_MINOR_NONE = 0,
+	GSSK_MINOR_NO_SUCH_CONTEXT = GSSK_MINOR_BASE + 1,
+	GSSK_MINOR_KEY_PERMISSION,	/* caller lacks the key permission */
+	GSSK_MINOR_NOT_GSSK_KEY,	/* serial names another key type */
+	GSSK_MINOR_CONTEXT_EXPIRED,
+	GSSK_MINOR_CONTEXT_REVOKED,	/* exported, deleted or revoked */
+	GSSK_MINOR_NOT_TRANSFERABLE,	/* no GSS_C_TRANS_FLAG */
+	GSSK_MINOR_BAD_ENCTYPE,
+	GSSK_MINOR_BAD_KEY_LENGTH,
+	GSSK_MINOR_BAD_ROLE,
+	GSSK_MINOR_BAD_FLAGS,
+	GSSK_MINOR_MISSING_FIELD,
+	GSSK_MINOR_BAD_KEYRING,		/* destination keyring unusable */
+	GSSK_MINOR_QUOTA,		/* owner's key quota exhausted */
+	GSSK_MINOR_NO_MEMORY,
+	GSSK_MINOR_TOKEN_LENGTH,
+	GSSK_MINOR_TOKEN_MAGIC,
+	GSSK_MINOR_TOKEN_VERSION,
+	GSSK_MINOR_TOKEN_UNKNOWN,	/* never issued, already used, gone */
+	GSSK_MINOR_TOKEN_EXPIRED,
+	GSSK_MINOR_WRONG_USERNS,
+	GSSK_MINOR_WRONG_UID,
+	GSSK_MINOR_WRONG_SESSION,
+	GSSK_MINOR_WRONG_CGROUP,
+	GSSK_MINOR_TOO_MANY_TOKENS,	/* max_tokens_per_user reached */
+	GSSK_MINOR_BAD_TTL,
+	GSSK_MINOR_BAD_POLICY,
+	GSSK_MINOR_BAD_CGROUP,		/* fd is not a cgroup v2 directory */
+	GSSK_MINOR_EXPORT_RACE,		/* context exported concurrently */
+	/* per-message operations */
+	GSSK_MINOR_BAD_QOP,
+	GSSK_MINOR_TOKEN_DEFECTIVE,	/* per-message token malformed */
+	GSSK_MINOR_BAD_CHECKSUM,
+	GSSK_MINOR_WRONG_DIRECTION,
+	GSSK_MINOR_MESSAGE_TOO_LONG,
+	GSSK_MINOR_SEQ_EXHAUSTED,
+	GSSK_MINOR_CRYPTO,		/* kernel crypto API failure */
+
+	__GSSK_MINOR_END
+};
+
+#endif /* _UAPI_LINUX_GSSK_H */

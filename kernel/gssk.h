@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * gssk internal definitions shared by the module's files.
+ */
+#ifndef _GSSK_H
+#define _GSSK_H
+
+#include <linux/key.h>
+#include <linux/key-type.h>
+#include <linux/mutex.h>
+#include <linux/netlink.h>
+#include <linux/refcount.h>
+#include <linux/types.h>
+#include <linux/gssk.h>
+
+struct gssk_krb5;
+
+/*
+ * One established Kerberos v5 security context.
+ *
+ * The immutable part (everything but the sequence state) is set once at
+ * LOAD and never changes. The context is reference counted: a gssk key
+ * holds one reference through its payload, a pending export token holds
+ * one, and every netlink operation in flight holds one. The last put zeroes
+ * every secret and frees the memory; it always runs in process context.
+ */
+struct gssk_ctx {
+	refcount_t ref;
+
+	u32 enctype;
+	u32 subkey_enctype;		/* 0: no acceptor subkey */
+	u8 role;			/* enum gssk_role */
+	u32 gss_flags;
+	time64_t endtime;		/* 0: no expiry */
+	char *init_name;		/* display names, never NULL */
+	char *acc_name;
+
+	u8 key[GSSK_KEY_MAX];		/* secret */
+	u8 key_len;
+	u8 subkey[GSSK_KEY_MAX];	/* secret */
+	u8 subkey_len;
+
+	/* Per-message state, protected by seq_lock. */
+	struct mutex seq_lock;
+	u64 send_seq;
+	u64 recv_seq;
+
+	/* Derived per-usage keys and transforms (krb5_*.c), may be NULL. */
+	struct gssk_krb5 *krb5;
+};
+
+/* ctx.c */
+struct gssk_ctx *gssk_ctx_alloc(void);
+void gssk_ctx_get(struct gssk_ctx *ctx);
+void gssk_ctx_put(struct gssk_ctx *ctx);
+bool gssk_ctx_expired(const struct gssk_ctx *ctx);
+u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx);
+
+/* key_type.c */
+extern struct key_type gssk_key_type;
+int gssk_key_type_register(void);
+void gssk_key_type_unregister(void);
+struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
+			    key_serial_t keyring, struct netlink_ext_ack *extack);
+struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
+				  enum key_need_perm perm,
+				  struct key **keyp,
+				  struct netlink_ext_ack *extack);
+struct gssk_ctx *gssk_key_detach_ctx(struct key *key);
+void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx);
+
+/* token.c */
+int gssk_tokens_init(void);
+void gssk_tokens_exit(void);
+int gssk_token_export(struct gssk_ctx *ctx, u32 policy, kuid_t uid,
+		      int cgroup_fd, u32 ttl, u8 *out,
+		      struct netlink_ext_ack *extack);
+
+/* status.c: refusals carry an extack message and a gssk_status cookie */
+int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
+		u32 minor);
+
+/* module parameters (main.c) */
+extern unsigned int gssk_default_ttl;
+extern unsigned int gssk_max_ttl;
+extern unsigned int gssk_max_tokens_per_user;
+
+#endif /* _GSSK_H */
