@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Table of supported Kerberos enctypes.
+ */
+#include <linux/kernel.h>
+
+#include "enctype.h"
+
+static const struct gssk_enctype gssk_enctypes[] = {
+	{ .etype = 17, .name = "aes128-cts-hmac-sha1-96", .key_len = 16 },
+	{ .etype = 18, .name = "aes256-cts-hmac-sha1-96", .key_len = 32 },
+	{ .etype = 19, .name = "aes128-cts-hmac-sha256-128", .key_len = 16 },
+	{ .etype = 20, .name = "aes256-cts-hmac-sha384-192", .key_len = 32 },
+};
+
+const struct gssk_enctype *gssk_enctype_find(u32 etype)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(gssk_enctypes); i++)
+		if (gssk_enctypes[i].etype == etype)
+			return &gssk_enctypes[i];
+	return NULL;
+}
