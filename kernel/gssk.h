@@ -9,11 +9,10 @@
 #include <linux/key-type.h>
 #include <linux/mutex.h>
 #include <linux/netlink.h>
+#include <net/genetlink.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/gssk.h>
-
-struct gssk_krb5;
 
 /*
  * One established Kerberos v5 security context.
@@ -44,9 +43,6 @@ struct gssk_ctx {
 	struct mutex seq_lock;
 	u64 send_seq;
 	u64 recv_seq;
-
-	/* Derived per-usage keys and transforms (krb5_*.c), may be NULL. */
-	struct gssk_krb5 *krb5;
 };
 
 /* ctx.c */
@@ -66,19 +62,30 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 				  enum key_need_perm perm,
 				  struct key **keyp,
 				  struct netlink_ext_ack *extack);
+struct key *gssk_key_get_for_delete(key_serial_t serial,
+				    struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_key_detach_ctx(struct key *key);
 void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx);
-
-/* token.c */
-int gssk_tokens_init(void);
-void gssk_tokens_exit(void);
-int gssk_token_export(struct gssk_ctx *ctx, u32 policy, kuid_t uid,
-		      int cgroup_fd, u32 ttl, u8 *out,
-		      struct netlink_ext_ack *extack);
 
 /* status.c: refusals carry an extack message and a gssk_status cookie */
 int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 		u32 minor);
+#define gssk_refuse_msg(extack, err, major, minor, msg) ({	\
+	NL_SET_ERR_MSG_MOD(extack, msg);			\
+	gssk_refuse(extack, err, major, minor);			\
+})
+
+/* netlink.c */
+int gssk_genl_register(void);
+void gssk_genl_unregister(void);
+struct sk_buff *gssk_reply_new(struct genl_info *info, void **hdr);
+
+/* command handlers, one file each */
+int gssk_nl_load(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_export(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_import(struct sk_buff *skb, struct genl_info *info);
 
 /* module parameters (main.c) */
 extern unsigned int gssk_default_ttl;

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lifetime of a security context (struct gssk_ctx).
+ */
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+
+#include "gssk.h"
+
+struct gssk_ctx *gssk_ctx_alloc(void)
+{
+	struct gssk_ctx *ctx;
+
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	if (!ctx)
+		return NULL;
+	refcount_set(&ctx->ref, 1);
+	mutex_init(&ctx->seq_lock);
+	return ctx;
+}
+
+void gssk_ctx_get(struct gssk_ctx *ctx)
+{
+	refcount_inc(&ctx->ref);
+}
+
+/*
+ * Drop a reference. The last one wipes the secrets (the keys are inline in the
+ * structure, so kfree_sensitive() zeroes them) and frees everything. Must be called in process context.
+ */
+void gssk_ctx_put(struct gssk_ctx *ctx)
+{
+	if (!ctx || !refcount_dec_and_test(&ctx->ref))
+		return;
+	might_sleep();
+	kfree(ctx->init_name);
+	kfree(ctx->acc_name);
+	mutex_destroy(&ctx->seq_lock);
+	kfree_sensitive(ctx);
+}
+
+bool gssk_ctx_expired(const struct gssk_ctx *ctx)
+{
+	return ctx->endtime && ktime_get_real_seconds() >= ctx->endtime;
+}
+
+/* Seconds left, as GSS_C_INDEFINITE (~0) when the context never expires. */
+u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx)
+{
+	time64_t left;
+
+	if (!ctx->endtime)
+		return U32_MAX;
+	left = ctx->endtime - ktime_get_real_seconds();
+	if (left <= 0)
+		return 0;
+	return left >= U32_MAX ? U32_MAX - 1 : (u32)left;
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GSSK_CMD_EXPORT (gss_export_sec_context, RFC 2744 section 5.14).
+ *
+ * On success the context has moved from the caller's key into a pending
+ * token, the key is invalidated and the reply carries the wire token, a
+ * reference with no key material. On any failure there is no token and the
+ * key still holds the context.
+ */
+#include <linux/string.h>
+#include <net/genetlink.h>
+
+#include "gss_status.h"
+#include "gssk.h"
+#include "token.h"
+
+static int gssk_export_ttl(struct nlattr *attr, u32 *ttl,
+			   struct netlink_ext_ack *extack)
+{
+	u32 max = READ_ONCE(gssk_max_ttl);
+
+	*ttl = attr ? nla_get_u32(attr) : min(READ_ONCE(gssk_default_ttl), max);
+	if (*ttl && *ttl <= max)
+		return 0;
+	NL_SET_ERR_MSG_MOD(extack,
+			   "time to live must be 1 to max_ttl seconds (module parameter)");
+	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, GSSK_MINOR_BAD_TTL);
+}
+
+static struct gssk_token *gssk_export_prepare(struct nlattr **a,
+					      struct netlink_ext_ack *extack)
+{
+	u32 flags = a[GSSK_A_POLICY] ? nla_get_u32(a[GSSK_A_POLICY]) : 0;
+	u32 uid, ttl;
+	s32 fd;
+	int err;
+
+	err = gssk_export_ttl(a[GSSK_A_TTL], &ttl, extack);
+	if (err)
+		return ERR_PTR(err);
+	if (a[GSSK_A_POLICY_UID])
+		uid = nla_get_u32(a[GSSK_A_POLICY_UID]);
+	if (a[GSSK_A_POLICY_CGROUP_FD])
+		fd = nla_get_s32(a[GSSK_A_POLICY_CGROUP_FD]);
+	return gssk_token_prepare(flags, a[GSSK_A_POLICY_UID] ? &uid : NULL,
+				  a[GSSK_A_POLICY_CGROUP_FD] ? &fd : NULL,
+				  ttl, extack);
+}
+
+static int gssk_export_check(const struct gssk_ctx *ctx,
+			     struct netlink_ext_ack *extack)
+{
+	if (!(ctx->gss_flags & GSS_C_TRANS_FLAG))
+		return gssk_refuse_msg(extack, -EPERM, GSS_S_UNAVAILABLE,
+				       GSSK_MINOR_NOT_TRANSFERABLE,
+				       "context lacks GSS_C_TRANS_FLAG and cannot be exported");
+	if (gssk_ctx_expired(ctx))
+		return gssk_refuse_msg(extack, -EKEYEXPIRED,
+				       GSS_S_CONTEXT_EXPIRED,
+				       GSSK_MINOR_CONTEXT_EXPIRED,
+				       "security context has expired");
+	return 0;
+}
+
+int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct gssk_ctx *ctx, *moved;
+	u8 wire[GSSK_TOKEN_LEN];
+	struct gssk_token *tok;
+	struct sk_buff *msg;
+	struct key *key;
+	void *hdr;
+	int err;
+
+	if (!info->attrs[GSSK_A_SERIAL])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "SERIAL is required");
+	ctx = gssk_key_get_ctx(nla_get_s32(info->attrs[GSSK_A_SERIAL]),
+			       KEY_NEED_WRITE, &key, extack);
+	if (IS_ERR(ctx))
+		return PTR_ERR(ctx);
+	err = gssk_export_check(ctx, extack);
+	if (err)
+		goto out_ctx;
+
+	tok = gssk_export_prepare(info->attrs, extack);
+	if (IS_ERR(tok)) {
+		err = PTR_ERR(tok);
+		goto out_ctx;
+	}
+	msg = gssk_reply_new(info, &hdr);
+	if (!msg) {
+		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				      GSSK_MINOR_NO_MEMORY, "out of memory");
+		goto out_tok;
+	}
+
+	/* From here the key's reference to the context belongs to us. */
+	moved = gssk_key_detach_ctx(key);
+	if (moved != ctx) {
+		err = gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_EXPORT_RACE,
+				      "context was exported or deleted concurrently");
+		gssk_ctx_put(moved);
+		nlmsg_free(msg);
+		goto out_tok;
+	}
+	gssk_token_publish(tok, moved, wire);
+	if (nla_put(msg, GSSK_A_TOKEN, sizeof(wire), wire)) {
+		nlmsg_free(msg);
+		err = -EMSGSIZE;
+		goto undo;
+	}
+	genlmsg_end(msg, hdr);
+	err = genlmsg_reply(msg, info);
+	if (err)
+		goto undo;
+
+	key_invalidate(key);
+	goto out_wipe;
+
+undo:
+	gssk_refuse_msg(extack, err, GSS_S_FAILURE, GSSK_MINOR_NO_MEMORY,
+			"could not deliver the token; context left in place");
+	moved = gssk_token_withdraw(tok);
+	if (moved)
+		gssk_key_reattach_ctx(key, moved);
+out_wipe:
+	memzero_explicit(wire, sizeof(wire));
+	goto out_ctx;
+out_tok:
+	gssk_token_discard(tok);
+out_ctx:
+	gssk_ctx_put(ctx);
+	key_put(key);
+	return err;
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GSSK_CMD_IMPORT (gss_import_sec_context, RFC 2744 section 5.20): redeem a
+ * token into a new key of the caller. See token.c for the checks.
+ */
+#include <net/genetlink.h>
+
+#include "gss_status.h"
+#include "gssk.h"
+#include "token.h"
+
+int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **a = info->attrs;
+	struct sk_buff *msg;
+	struct key *key;
+	void *hdr;
+	int err;
+
+	if (!a[GSSK_A_TOKEN])
+		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
+				       GSSK_MINOR_TOKEN_LENGTH,
+				       "TOKEN is required");
+	msg = gssk_reply_new(info, &hdr);
+	if (!msg)
+		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
+
+	key = gssk_token_import(nla_data(a[GSSK_A_TOKEN]),
+				nla_len(a[GSSK_A_TOKEN]),
+				a[GSSK_A_DESCRIPTION] ?
+				nla_data(a[GSSK_A_DESCRIPTION]) : NULL,
+				a[GSSK_A_KEYRING] ?
+				nla_get_s32(a[GSSK_A_KEYRING]) : 0, extack);
+	if (IS_ERR(key)) {
+		nlmsg_free(msg);
+		return PTR_ERR(key);
+	}
+	/*
+	 * The token is spent and the key is in the importer's keyring; if the
+	 * reply is lost the importer can still find the key there.
+	 */
+	err = nla_put_s32(msg, GSSK_A_SERIAL, key->serial);
+	key_put(key);
+	if (err) {
+		nlmsg_free(msg);
+		return gssk_refuse_msg(extack, -EMSGSIZE, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "reply too large");
+	}
+	genlmsg_end(msg, hdr);
+	return genlmsg_reply(msg, info);
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GSSK_CMD_INQUIRE: the public facts of a context (gss_inquire_context and
+ * gss_context_time). Never a key byte.
+ */
+#include <net/genetlink.h>
+
+#include "gss_status.h"
+#include "gssk.h"
+
+static int gssk_inquire_fill(struct sk_buff *msg, const struct gssk_ctx *ctx)
+{
+	if (nla_put_u32(msg, GSSK_A_ENCTYPE, ctx->enctype) ||
+	    nla_put_u8(msg, GSSK_A_ROLE, ctx->role) ||
+	    nla_put_u32(msg, GSSK_A_GSS_FLAGS, ctx->gss_flags) ||
+	    nla_put_string(msg, GSSK_A_INIT_NAME, ctx->init_name) ||
+	    nla_put_string(msg, GSSK_A_ACC_NAME, ctx->acc_name) ||
+	    nla_put_u64_64bit(msg, GSSK_A_ENDTIME, ctx->endtime, GSSK_A_PAD) ||
+	    nla_put_u32(msg, GSSK_A_TIME_REC, gssk_ctx_time_rec(ctx)))
+		return -EMSGSIZE;
+	if (ctx->subkey_len &&
+	    nla_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, ctx->subkey_enctype))
+		return -EMSGSIZE;
+	return 0;
+}
+
+int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct gssk_ctx *ctx;
+	struct sk_buff *msg;
+	struct key *key;
+	void *hdr;
+	int err;
+
+	if (!info->attrs[GSSK_A_SERIAL])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "SERIAL is required");
+	ctx = gssk_key_get_ctx(nla_get_s32(info->attrs[GSSK_A_SERIAL]),
+			       KEY_NEED_READ, &key, extack);
+	if (IS_ERR(ctx))
+		return PTR_ERR(ctx);
+
+	msg = gssk_reply_new(info, &hdr);
+	if (!msg || gssk_inquire_fill(msg, ctx)) {
+		nlmsg_free(msg);
+		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				      GSSK_MINOR_NO_MEMORY, "out of memory");
+		goto out;
+	}
+	genlmsg_end(msg, hdr);
+	err = genlmsg_reply(msg, info);
+out:
+	gssk_ctx_put(ctx);
+	key_put(key);
+	return err;
+}

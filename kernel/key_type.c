@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "gssk" key type: one key holds one security context.
+ *
+ * payload.data[0] points to the struct gssk_ctx (one reference); it is
+ * written only under key->sem held for writing (instantiate, revoke, export,
+ * delete) and read under key->sem held for reading. payload.data[1] holds a
+ * word of public facts (enctype and role) for ->describe, which runs under
+ * RCU only and must not touch the context.
+ *
+ * The type has no ->read and no ->update: once loaded, nothing of the
+ * context leaves the kernel through the key API. Keys are created only by
+ * gssk itself: gssk_key_create() passes the context pointer with a zero data
+ * length, which add_key(2) and keyctl_instantiate(2) cannot produce (a zero
+ * length from userspace always comes with a NULL payload).
+ */
+#include <linux/cred.h>
+#include <linux/err.h>
+#include <linux/key.h>
+#include <linux/key-type.h>
+#include <linux/rcupdate.h>
+#include <linux/seq_file.h>
+#include <uapi/linux/keyctl.h>
+
+#include "enctype.h"
+#include "gss_status.h"
+#include "gssk.h"
+
+#define GSSK_KEY_PERM	(KEY_POS_VIEW | KEY_POS_READ | KEY_POS_WRITE | \
+			 KEY_POS_SEARCH | KEY_POS_LINK | KEY_POS_SETATTR | \
+			 KEY_USR_VIEW)
+
+#define GSSK_PUB_ROLE_SHIFT	16
+
+/* Exported by security/keys, but declared only in its internal header. */
+int key_task_permission(const key_ref_t key_ref, const struct cred *cred,
+			enum key_need_perm need_perm);
+
+static int gssk_key_instantiate(struct key *key,
+				struct key_preparsed_payload *prep)
+{
+	struct gssk_ctx *ctx = (struct gssk_ctx *)prep->data;
+
+	if (prep->datalen != 0 || !ctx)
+		return -EPERM;
+
+	gssk_ctx_get(ctx);
+	key->payload.data[1] = (void *)(unsigned long)
+		(ctx->enctype | (unsigned long)ctx->role << GSSK_PUB_ROLE_SHIFT);
+	rcu_assign_keypointer(key, ctx);
+	/* The key expires with the context; the key GC collects it. */
+	if (ctx->endtime)
+		prep->expiry = ctx->endtime;
+	return 0;
+}
+
+/* Take the context out of a key; caller holds key->sem for writing. */
+static struct gssk_ctx *gssk_key_take_locked(struct key *key)
+{
+	struct gssk_ctx *ctx = dereference_key_locked(key);
+
+	rcu_assign_keypointer(key, NULL);
+	return ctx;
+}
+
+/* keyctl revoke: the secrets go at once, not when the GC comes. */
+static void gssk_key_revoke(struct key *key)
+{
+	gssk_ctx_put(gssk_key_take_locked(key));
+}
+
+static void gssk_key_destroy(struct key *key)
+{
+	gssk_ctx_put(key->payload.data[0]);
+}
+
+static void gssk_key_describe(const struct key *key, struct seq_file *m)
+{
+	unsigned long pub = (unsigned long)key->payload.data[1];
+	const struct gssk_enctype *et;
+
+	seq_puts(m, key->description);
+	if (!key_is_positive(key))
+		return;
+	et = gssk_enctype_find(pub & 0xffff);
+	seq_printf(m, ": krb5 %s %s",
+		   (pub >> GSSK_PUB_ROLE_SHIFT) == GSSK_ROLE_INITIATOR ?
+		   "initiator" : "acceptor", et ? et->name : "?");
+}
+
+struct key_type gssk_key_type = {
+	.name		= "gssk",
+	.def_datalen	= sizeof(struct gssk_ctx),
+	.instantiate	= gssk_key_instantiate,
+	.revoke		= gssk_key_revoke,
+	.destroy	= gssk_key_destroy,
+	.describe	= gssk_key_describe,
+};
+
+int gssk_key_type_register(void)
+{
+	return register_key_type(&gssk_key_type);
+}
+
+/* Marks every gssk key dead and destroys it before returning. */
+void gssk_key_type_unregister(void)
+{
+	unregister_key_type(&gssk_key_type);
+}
+
+static int gssk_key_lookup_error(int err, struct netlink_ext_ack *extack)
+{
+	switch (err) {
+	case -EKEYEXPIRED:
+		return gssk_refuse_msg(extack, err, GSS_S_CONTEXT_EXPIRED,
+				       GSSK_MINOR_CONTEXT_EXPIRED,
+				       "security context has expired");
+	case -EKEYREVOKED:
+		return gssk_refuse_msg(extack, err, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_CONTEXT_REVOKED,
+				       "security context was revoked");
+	case -EACCES:
+		return gssk_refuse_msg(extack, err, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_KEY_PERMISSION,
+				       "caller neither possesses nor is granted the context key");
+	case -ENOMEM:
+		return gssk_refuse_msg(extack, err, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
+	default:
+		return gssk_refuse_msg(extack, -ENOKEY, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_NO_SUCH_CONTEXT,
+				       "no such security context");
+	}
+}
+
+static int gssk_key_check_type(struct key *key, struct netlink_ext_ack *extack)
+{
+	if (key->type == &gssk_key_type)
+		return 0;
+	return gssk_refuse_msg(extack, -EKEYREJECTED, GSS_S_NO_CONTEXT,
+			       GSSK_MINOR_NOT_GSSK_KEY,
+			       "key is not a gssk security context");
+}
+
+/*
+ * Find the context behind a key serial, with the key permission checks of
+ * the calling task. Returns the context with a reference held and the key
+ * (referenced) in *keyp; both must be put by the caller.
+ */
+struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
+				  enum key_need_perm perm, struct key **keyp,
+				  struct netlink_ext_ack *extack)
+{
+	struct gssk_ctx *ctx;
+	key_ref_t kref;
+	struct key *key;
+	int err;
+
+	if (serial <= 0)
+		return ERR_PTR(gssk_key_lookup_error(-ENOKEY, extack));
+	kref = lookup_user_key(serial, 0, perm);
+	if (IS_ERR(kref))
+		return ERR_PTR(gssk_key_lookup_error(PTR_ERR(kref), extack));
+	key = key_ref_to_ptr(kref);
+	err = gssk_key_check_type(key, extack);
+	if (err) {
+		key_put(key);
+		return ERR_PTR(err);
+	}
+
+	down_read(&key->sem);
+	ctx = dereference_key_locked(key);
+	if (ctx)
+		gssk_ctx_get(ctx);
+	up_read(&key->sem);
+	if (!ctx) {
+		key_put(key);
+		return ERR_PTR(gssk_key_lookup_error(-EKEYREVOKED, extack));
+	}
+	*keyp = key;
+	return ctx;
+}
+
+/*
+ * Find a key for DELETE: an expired context must stay deletable, so the
+ * lookup skips validation and the permission check is made here.
+ */
+struct key *gssk_key_get_for_delete(key_serial_t serial,
+				    struct netlink_ext_ack *extack)
+{
+	key_ref_t kref;
+	struct key *key;
+	int err;
+
+	if (serial <= 0)
+		return ERR_PTR(gssk_key_lookup_error(-ENOKEY, extack));
+	kref = lookup_user_key(serial, KEY_LOOKUP_PARTIAL,
+			       KEY_DEFER_PERM_CHECK);
+	if (IS_ERR(kref))
+		return ERR_PTR(gssk_key_lookup_error(PTR_ERR(kref), extack));
+	key = key_ref_to_ptr(kref);
+
+	err = gssk_key_check_type(key, extack);
+	if (!err) {
+		err = key_validate(key);
+		if (err == -EKEYEXPIRED || !key_is_positive(key))
+			err = 0;
+		if (err)
+			err = gssk_key_lookup_error(err, extack);
+	}
+	if (!err) {
+		err = key_task_permission(kref, current_cred(), KEY_NEED_WRITE);
+		if (err)
+			err = gssk_key_lookup_error(err, extack);
+	}
+	if (err) {
+		key_put(key);
+		return ERR_PTR(err);
+	}
+	return key;
+}
+
+/*
+ * Detach the context from its key (EXPORT, DELETE). The key's reference
+ * passes to the caller. NULL if another caller detached it first.
+ */
+struct gssk_ctx *gssk_key_detach_ctx(struct key *key)
+{
+	struct gssk_ctx *ctx;
+
+	down_write(&key->sem);
+	ctx = gssk_key_take_locked(key);
+	up_write(&key->sem);
+	return ctx;
+}
+
+/* Undo gssk_key_detach_ctx() after a failed export. */
+void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx)
+{
+	down_write(&key->sem);
+	WARN_ON_ONCE(dereference_key_locked(key));
+	rcu_assign_keypointer(key, ctx);
+	up_write(&key->sem);
+}
+
+static int gssk_key_create_error(int err, struct netlink_ext_ack *extack)
+{
+	switch (err) {
+	case -EDQUOT:
+		return gssk_refuse_msg(extack, err, GSS_S_FAILURE,
+				       GSSK_MINOR_QUOTA,
+				       "key quota of the owner exhausted (see /proc/sys/kernel/keys/maxkeys, maxbytes)");
+	case -ENOMEM:
+		return gssk_refuse_msg(extack, err, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
+	default:
+		return gssk_refuse_msg(extack, err, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_KEYRING,
+				       "destination keyring cannot take the context key");
+	}
+}
+
+/*
+ * Create a key owned by the caller that holds a new reference to ctx and
+ * link it into the given keyring (0: the session keyring). The key counts
+ * against the caller's key quota. Returns the key, referenced.
+ */
+struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
+			    key_serial_t keyring,
+			    struct netlink_ext_ack *extack)
+{
+	const struct cred *cred = current_cred();
+	key_ref_t ring_ref;
+	struct key *key;
+	int err;
+
+	ring_ref = lookup_user_key(keyring ? keyring : KEY_SPEC_SESSION_KEYRING,
+				   KEY_LOOKUP_CREATE, KEY_NEED_WRITE);
+	if (IS_ERR(ring_ref)) {
+		gssk_key_create_error(PTR_ERR(ring_ref), extack);
+		return ERR_CAST(ring_ref);
+	}
+
+	key = key_alloc(&gssk_key_type, desc ? desc : "gssk", cred->fsuid,
+			cred->fsgid, cred, GSSK_KEY_PERM, KEY_ALLOC_IN_QUOTA,
+			NULL);
+	if (IS_ERR(key)) {
+		gssk_key_create_error(PTR_ERR(key), extack);
+		goto out;
+	}
+
+	err = key_instantiate_and_link(key, ctx, 0, key_ref_to_ptr(ring_ref),
+				       NULL);
+	if (err) {
+		gssk_key_create_error(err, extack);
+		key_put(key);
+		key = ERR_PTR(err);
+	}
+out:
+	key_ref_put(ring_ref);
+	return key;
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * GSSK_CMD_LOAD: the only way secrets enter gssk. The process that
+ * established a context hands over its fields; a new key of the caller
+ * holds the context from then on.
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/timekeeping.h>
+#include <net/genetlink.h>
+
+#include "enctype.h"
+#include "gss_status.h"
+#include "gssk.h"
+
+static int gssk_load_bad(struct netlink_ext_ack *extack, u32 minor)
+{
+	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, minor);
+}
+
+/* Copy one key attribute after checking its enctype and length. */
+static int gssk_load_key(struct nlattr *etype_attr, struct nlattr *key_attr,
+			 u32 *etype, u8 *key, u8 *key_len,
+			 struct netlink_ext_ack *extack)
+{
+	const struct gssk_enctype *et;
+
+	et = gssk_enctype_find(nla_get_u32(etype_attr));
+	if (!et) {
+		NL_SET_ERR_MSG_ATTR(extack, etype_attr,
+				    "enctype not supported (use 17, 18, 19 or 20)");
+		return gssk_load_bad(extack, GSSK_MINOR_BAD_ENCTYPE);
+	}
+	if (nla_len(key_attr) != et->key_len) {
+		NL_SET_ERR_MSG_ATTR(extack, key_attr,
+				    "key length does not match the enctype");
+		return gssk_load_bad(extack, GSSK_MINOR_BAD_KEY_LENGTH);
+	}
+	*etype = et->etype;
+	*key_len = et->key_len;
+	memcpy(key, nla_data(key_attr), et->key_len);
+	return 0;
+}
+
+static char *gssk_load_name(struct nlattr *attr)
+{
+	return attr ? nla_strdup(attr, GFP_KERNEL) : kstrdup("", GFP_KERNEL);
+}
+
+static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
+			    struct netlink_ext_ack *extack)
+{
+	int err;
+	u8 role;
+
+	if (!a[GSSK_A_ENCTYPE] || !a[GSSK_A_CTX_KEY] || !a[GSSK_A_ROLE] ||
+	    !a[GSSK_A_GSS_FLAGS]) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "ENCTYPE, CTX_KEY, ROLE and GSS_FLAGS are required");
+		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
+	}
+	err = gssk_load_key(a[GSSK_A_ENCTYPE], a[GSSK_A_CTX_KEY],
+			    &ctx->enctype, ctx->key, &ctx->key_len, extack);
+	if (err)
+		return err;
+
+	if (!a[GSSK_A_SUBKEY] != !a[GSSK_A_SUBKEY_ENCTYPE]) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "SUBKEY and SUBKEY_ENCTYPE go together");
+		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
+	}
+	if (a[GSSK_A_SUBKEY]) {
+		err = gssk_load_key(a[GSSK_A_SUBKEY_ENCTYPE], a[GSSK_A_SUBKEY],
+				    &ctx->subkey_enctype, ctx->subkey,
+				    &ctx->subkey_len, extack);
+		if (err)
+			return err;
+	}
+
+	role = nla_get_u8(a[GSSK_A_ROLE]);
+	if (role != GSSK_ROLE_INITIATOR && role != GSSK_ROLE_ACCEPTOR) {
+		NL_SET_ERR_MSG_ATTR(extack, a[GSSK_A_ROLE],
+				    "role must be initiator (1) or acceptor (2)");
+		return gssk_load_bad(extack, GSSK_MINOR_BAD_ROLE);
+	}
+	ctx->role = role;
+	ctx->gss_flags = nla_get_u32(a[GSSK_A_GSS_FLAGS]);
+	if (a[GSSK_A_SEND_SEQ])
+		ctx->send_seq = nla_get_u64(a[GSSK_A_SEND_SEQ]);
+	if (a[GSSK_A_RECV_SEQ])
+		ctx->recv_seq = nla_get_u64(a[GSSK_A_RECV_SEQ]);
+
+	if (a[GSSK_A_ENDTIME]) {
+		u64 end = nla_get_u64(a[GSSK_A_ENDTIME]);
+
+		if (end > S64_MAX)
+			end = 0;
+		ctx->endtime = end;
+		if (end && gssk_ctx_expired(ctx))
+			return gssk_refuse_msg(extack, -EKEYEXPIRED,
+					       GSS_S_CONTEXT_EXPIRED,
+					       GSSK_MINOR_CONTEXT_EXPIRED,
+					       "end time is in the past");
+	}
+
+	ctx->init_name = gssk_load_name(a[GSSK_A_INIT_NAME]);
+	ctx->acc_name = gssk_load_name(a[GSSK_A_ACC_NAME]);
+	if (!ctx->init_name || !ctx->acc_name)
+		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
+	return 0;
+}
+
+/* The request carried key bytes: wipe them from the request buffer. */
+static void gssk_load_wipe(struct nlattr **a)
+{
+	if (a[GSSK_A_CTX_KEY])
+		memzero_explicit(nla_data(a[GSSK_A_CTX_KEY]),
+				 nla_len(a[GSSK_A_CTX_KEY]));
+	if (a[GSSK_A_SUBKEY])
+		memzero_explicit(nla_data(a[GSSK_A_SUBKEY]),
+				 nla_len(a[GSSK_A_SUBKEY]));
+}
+
+int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **a = info->attrs;
+	struct gssk_ctx *ctx;
+	struct sk_buff *msg;
+	struct key *key;
+	void *hdr;
+	int err;
+
+	ctx = gssk_ctx_alloc();
+	msg = gssk_reply_new(info, &hdr);
+	if (!ctx || !msg) {
+		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				      GSSK_MINOR_NO_MEMORY, "out of memory");
+		goto out;
+	}
+	err = gssk_load_fields(ctx, a, extack);
+	if (err)
+		goto out;
+
+	key = gssk_key_create(ctx,
+			      a[GSSK_A_DESCRIPTION] ?
+			      nla_data(a[GSSK_A_DESCRIPTION]) : NULL,
+			      a[GSSK_A_KEYRING] ?
+			      nla_get_s32(a[GSSK_A_KEYRING]) : 0, extack);
+	if (IS_ERR(key)) {
+		err = PTR_ERR(key);
+		goto out;
+	}
+	if (nla_put_s32(msg, GSSK_A_SERIAL, key->serial)) {
+		key_invalidate(key);
+		key_put(key);
+		err = gssk_refuse_msg(extack, -EMSGSIZE, GSS_S_FAILURE,
+				      GSSK_MINOR_NO_MEMORY, "reply too large");
+		goto out;
+	}
+	key_put(key);
+	genlmsg_end(msg, hdr);
+	err = genlmsg_reply(msg, info);
+	msg = NULL;
+out:
+	gssk_load_wipe(a);
+	nlmsg_free(msg);
+	gssk_ctx_put(ctx);
+	return err;
+}

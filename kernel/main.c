@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gssk: GSS-API security contexts held in the kernel.
+ *
+ * Module entry points and parameters.
+ */
+#include <linux/init.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+
+#include "gssk.h"
+#include "token.h"
+
+unsigned int gssk_default_ttl = 60;
+module_param_named(default_ttl, gssk_default_ttl, uint, 0644);
+MODULE_PARM_DESC(default_ttl,
+		 "Seconds an export token stays importable when the exporter does not say (default 60)");
+
+unsigned int gssk_max_ttl = 3600;
+module_param_named(max_ttl, gssk_max_ttl, uint, 0644);
+MODULE_PARM_DESC(max_ttl, "Largest time to live an exporter may ask for, in seconds (default 3600)");
+
+unsigned int gssk_max_tokens_per_user = 64;
+module_param_named(max_tokens_per_user, gssk_max_tokens_per_user, uint, 0644);
+MODULE_PARM_DESC(max_tokens_per_user,
+		 "Pending export tokens one user may have at once (default 64)");
+
+static int __init gssk_init(void)
+{
+	int err;
+
+	err = gssk_key_type_register();
+	if (err)
+		return err;
+	err = gssk_genl_register();
+	if (err) {
+		gssk_key_type_unregister();
+		return err;
+	}
+	return 0;
+}
+
+/*
+ * Order matters: first stop new requests (and wait for running ones), then
+ * unregister the key type, which destroys every gssk key and so drops the
+ * keys' context references, then free the pending tokens and theirs. Every
+ * context is wiped by its last put.
+ */
+static void __exit gssk_exit(void)
+{
+	gssk_genl_unregister();
+	gssk_key_type_unregister();
+	gssk_tokens_exit();
+}
+
+module_init(gssk_init);
+module_exit(gssk_exit);
+
+MODULE_DESCRIPTION("GSS-API security contexts held in the kernel");
+MODULE_LICENSE("GPL");
+MODULE_ALIAS_GENL_FAMILY(GSSK_GENL_NAME);

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The "gssk" generic netlink family: one strict policy per command.
+ *
+ * resv_start_op is 0, so the core validates every command strictly: an
+ * attribute that is not in the command's policy is refused. Handlers run
+ * in the sending task's context (lookup_user_key() and the policy checks
+ * rely on that) and in parallel (parallel_ops); each takes the locks it
+ * needs.
+ */
+#include <net/genetlink.h>
+
+#include "gssk.h"
+
+static const struct nla_policy gssk_load_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
+	[GSSK_A_DESCRIPTION]	= { .type = NLA_NUL_STRING,
+				    .len = GSSK_DESC_MAX - 1 },
+	[GSSK_A_ENCTYPE]	= { .type = NLA_U32 },
+	[GSSK_A_ROLE]		= { .type = NLA_U8 },
+	[GSSK_A_CTX_KEY]	= { .type = NLA_BINARY, .len = GSSK_KEY_MAX },
+	[GSSK_A_SUBKEY_ENCTYPE]	= { .type = NLA_U32 },
+	[GSSK_A_SUBKEY]		= { .type = NLA_BINARY, .len = GSSK_KEY_MAX },
+	[GSSK_A_GSS_FLAGS]	= { .type = NLA_U32 },
+	[GSSK_A_SEND_SEQ]	= { .type = NLA_U64 },
+	[GSSK_A_RECV_SEQ]	= { .type = NLA_U64 },
+	[GSSK_A_INIT_NAME]	= { .type = NLA_NUL_STRING,
+				    .len = GSSK_NAME_MAX - 1 },
+	[GSSK_A_ACC_NAME]	= { .type = NLA_NUL_STRING,
+				    .len = GSSK_NAME_MAX - 1 },
+	[GSSK_A_ENDTIME]	= { .type = NLA_U64 },
+};
+
+static const struct nla_policy gssk_serial_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+};
+
+static const struct nla_policy gssk_export_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_POLICY]		= { .type = NLA_U32 },
+	[GSSK_A_POLICY_UID]	= { .type = NLA_U32 },
+	[GSSK_A_POLICY_CGROUP_FD] = { .type = NLA_S32 },
+	[GSSK_A_TTL]		= { .type = NLA_U32 },
+};
+
+static const struct nla_policy gssk_import_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_TOKEN]		= { .type = NLA_BINARY,
+				    .len = GSSK_TOKEN_MAX_LEN },
+	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
+	[GSSK_A_DESCRIPTION]	= { .type = NLA_NUL_STRING,
+				    .len = GSSK_DESC_MAX - 1 },
+};
+
+static const struct genl_ops gssk_ops[] = {
+	{
+		.cmd	= GSSK_CMD_LOAD,
+		.doit	= gssk_nl_load,
+		.policy	= gssk_load_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_INQUIRE,
+		.doit	= gssk_nl_inquire,
+		.policy	= gssk_serial_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_EXPORT,
+		.doit	= gssk_nl_export,
+		.policy	= gssk_export_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_IMPORT,
+		.doit	= gssk_nl_import,
+		.policy	= gssk_import_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_DELETE,
+		.doit	= gssk_nl_delete,
+		.policy	= gssk_serial_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+};
+
+static struct genl_family gssk_family __ro_after_init = {
+	.name		= GSSK_GENL_NAME,
+	.version	= GSSK_GENL_VERSION,
+	.module		= THIS_MODULE,
+	.netnsok	= true,
+	.parallel_ops	= true,
+	.ops		= gssk_ops,
+	.n_ops		= ARRAY_SIZE(gssk_ops),
+	.resv_start_op	= 0,
+};
+
+/* A reply to the request in info; the command byte echoes the request's. */
+struct sk_buff *gssk_reply_new(struct genl_info *info, void **hdr)
+{
+	struct sk_buff *msg;
+
+	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	if (!msg)
+		return NULL;
+	*hdr = genlmsg_put_reply(msg, info, &gssk_family, 0,
+				 info->genlhdr->cmd);
+	if (!*hdr) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+int gssk_genl_register(void)
+{
+	return genl_register_family(&gssk_family);
+}
+
+/* Returns once no handler is running. */
+void gssk_genl_unregister(void)
+{
+	genl_unregister_family(&gssk_family);
+}

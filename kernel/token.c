@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Pending export tokens.
+ *
+ * EXPORT moves a context out of its key into a pending token: a random
+ * identifier, the context, the importer policy and a deadline. The wire
+ * token is only a header and the identifier. IMPORT finds the token by its
+ * identifier (hash table, O(1)), compares the whole identifier in constant
+ * time, checks the deadline and the policy, and moves the context into a new
+ * key of the importer. A token is redeemed at most once; when its time to
+ * live runs out a delayed work frees it (and with it, if nobody imported it,
+ * the context).
+ *
+ * Locking: gssk_tokens_lock (a mutex: import creates a key under it)
+ * protects the hash table, every token's "hashed" state and the per-user
+ * counters. Whoever unhashes a token owns it and frees it; a path other
+ * than the reaper must first cancel_delayed_work_sync() the reaper, outside
+ * the lock. The lock is never taken under a key's semaphore.
+ */
+#include <crypto/algapi.h>
+#include <linux/hashtable.h>
+#include <linux/jiffies.h>
+#include <linux/mutex.h>
+#include <linux/random.h>
+#include <linux/slab.h>
+#include <asm/unaligned.h>
+#include <linux/workqueue.h>
+
+#include "gss_status.h"
+#include "gssk.h"
+#include "policy.h"
+#include "token.h"
+
+#define GSSK_TOKEN_HASH_BITS	10
+
+struct gssk_token {
+	struct hlist_node node;
+	u8 id[GSSK_TOKEN_ID_LEN];
+	bool hashed;
+	kuid_t owner;			/* exporter's euid, for the limit */
+	unsigned long expires;		/* jiffies */
+	struct gssk_policy policy;
+	struct gssk_ctx *ctx;		/* one reference */
+	struct delayed_work reaper;
+};
+
+/* Pending tokens of one user, against max_tokens_per_user. */
+struct gssk_user_count {
+	struct hlist_node node;
+	kuid_t uid;
+	unsigned int count;
+};
+
+static DEFINE_MUTEX(gssk_tokens_lock);
+static DEFINE_HASHTABLE(gssk_tokens, GSSK_TOKEN_HASH_BITS);
+static DEFINE_HASHTABLE(gssk_user_counts, 6);
+
+static u64 gssk_token_hash(const u8 *id)
+{
+	/* The identifier is uniformly random: any 64 bits of it will do. */
+	return get_unaligned((const u64 *)id);
+}
+
+static struct gssk_user_count *gssk_user_count_find(kuid_t uid)
+{
+	struct gssk_user_count *uc;
+
+	hash_for_each_possible(gssk_user_counts, uc, node, __kuid_val(uid))
+		if (uid_eq(uc->uid, uid))
+			return uc;
+	return NULL;
+}
+
+/* Reserve one pending token for uid; under gssk_tokens_lock. */
+static int gssk_user_reserve(kuid_t uid, struct gssk_user_count **spare)
+{
+	struct gssk_user_count *uc = gssk_user_count_find(uid);
+
+	if (!uc) {
+		uc = *spare;
+		*spare = NULL;
+		uc->uid = uid;
+		uc->count = 0;
+		hash_add(gssk_user_counts, &uc->node, __kuid_val(uid));
+	}
+	if (uc->count >= READ_ONCE(gssk_max_tokens_per_user)) {
+		if (!uc->count) {
+			hash_del(&uc->node);
+			kfree(uc);
+		}
+		return -EDQUOT;
+	}
+	uc->count++;
+	return 0;
+}
+
+/* Give back a reservation; under gssk_tokens_lock. */
+static void gssk_user_release(kuid_t uid)
+{
+	struct gssk_user_count *uc = gssk_user_count_find(uid);
+
+	if (WARN_ON_ONCE(!uc))
+		return;
+	if (--uc->count == 0) {
+		hash_del(&uc->node);
+		kfree(uc);
+	}
+}
+
+static void gssk_token_free(struct gssk_token *tok)
+{
+	mutex_lock(&gssk_tokens_lock);
+	gssk_user_release(tok->owner);
+	mutex_unlock(&gssk_tokens_lock);
+	gssk_policy_release(&tok->policy);
+	gssk_ctx_put(tok->ctx);
+	kfree_sensitive(tok);
+}
+
+/* Unhash under the lock; true if the caller now owns the token. */
+static bool gssk_token_unhash(struct gssk_token *tok)
+{
+	bool owned;
+
+	mutex_lock(&gssk_tokens_lock);
+	owned = tok->hashed;
+	if (owned) {
+		hash_del(&tok->node);
+		tok->hashed = false;
+	}
+	mutex_unlock(&gssk_tokens_lock);
+	return owned;
+}
+
+static void gssk_token_reap(struct work_struct *work)
+{
+	struct gssk_token *tok = container_of(to_delayed_work(work),
+					      struct gssk_token, reaper);
+
+	if (gssk_token_unhash(tok))
+		gssk_token_free(tok);
+}
+
+/*
+ * Make a token for the calling exporter: capture the policy, reserve a slot
+ * against the per-user limit, draw the identifier. Nothing is published
+ * and no context is touched yet.
+ */
+struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,
+				      const s32 *cgroup_fd, u32 ttl,
+				      struct netlink_ext_ack *extack)
+{
+	struct gssk_user_count *spare;
+	struct gssk_token *tok;
+	int err;
+
+	tok = kzalloc(sizeof(*tok), GFP_KERNEL);
+	spare = kzalloc(sizeof(*spare), GFP_KERNEL);
+	if (!tok || !spare) {
+		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				      GSSK_MINOR_NO_MEMORY, "out of memory");
+		goto fail;
+	}
+	err = gssk_policy_capture(&tok->policy, flags, uid, cgroup_fd, extack);
+	if (err)
+		goto fail;
+
+	tok->owner = current_euid();
+	mutex_lock(&gssk_tokens_lock);
+	err = gssk_user_reserve(tok->owner, &spare);
+	mutex_unlock(&gssk_tokens_lock);
+	if (err) {
+		err = gssk_refuse_msg(extack, -EDQUOT, GSS_S_FAILURE,
+				      GSSK_MINOR_TOO_MANY_TOKENS,
+				      "too many pending tokens for this user (module parameter max_tokens_per_user)");
+		gssk_policy_release(&tok->policy);
+		goto fail;
+	}
+	kfree(spare);
+
+	get_random_bytes(tok->id, sizeof(tok->id));
+	tok->expires = jiffies + (unsigned long)ttl * HZ;
+	INIT_DELAYED_WORK(&tok->reaper, gssk_token_reap);
+	return tok;
+
+fail:
+	kfree(spare);
+	kfree(tok);
+	return ERR_PTR(err);
+}
+
+/* Drop a prepared token that was never published. */
+void gssk_token_discard(struct gssk_token *tok)
+{
+	gssk_token_free(tok);
+}
+
+/*
+ * Publish a prepared token holding ctx (the caller's reference passes to
+ * the token) and write its wire form.
+ */
+void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
+			u8 wire[GSSK_TOKEN_LEN])
+{
+	tok->ctx = ctx;
+	memcpy(wire, GSSK_TOKEN_MAGIC, 4);
+	wire[4] = GSSK_TOKEN_VERSION;
+	wire[5] = wire[6] = wire[7] = 0;
+	memcpy(wire + 8, tok->id, GSSK_TOKEN_ID_LEN);
+
+	mutex_lock(&gssk_tokens_lock);
+	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
+	tok->hashed = true;
+	mutex_unlock(&gssk_tokens_lock);
+	schedule_delayed_work(&tok->reaper, tok->expires - jiffies);
+}
+
+/*
+ * Take back a token whose wire form never reached the exporter. Returns its
+ * context (the token's reference passes to the caller).
+ */
+struct gssk_ctx *gssk_token_withdraw(struct gssk_token *tok)
+{
+	struct gssk_ctx *ctx;
+
+	if (!gssk_token_unhash(tok))
+		return NULL;	/* the identifier was never disclosed */
+	cancel_delayed_work_sync(&tok->reaper);
+	ctx = tok->ctx;
+	tok->ctx = NULL;
+	gssk_token_free(tok);
+	return ctx;
+}
+
+static int gssk_token_parse(const u8 *wire, size_t len,
+			    struct netlink_ext_ack *extack)
+{
+	if (len != GSSK_TOKEN_LEN)
+		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
+				       GSSK_MINOR_TOKEN_LENGTH,
+				       "token has the wrong length");
+	if (memcmp(wire, GSSK_TOKEN_MAGIC, 4))
+		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
+				       GSSK_MINOR_TOKEN_MAGIC,
+				       "not a gssk token (bad magic)");
+	if (wire[4] != GSSK_TOKEN_VERSION || wire[5] || wire[6] || wire[7])
+		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
+				       GSSK_MINOR_TOKEN_VERSION,
+				       "unsupported token version");
+	return 0;
+}
+
+/* Under gssk_tokens_lock. */
+static struct gssk_token *gssk_token_find(const u8 *id)
+{
+	struct gssk_token *tok;
+
+	hash_for_each_possible(gssk_tokens, tok, node, gssk_token_hash(id))
+		if (!crypto_memneq(tok->id, id, GSSK_TOKEN_ID_LEN))
+			return tok;
+	return NULL;
+}
+
+/*
+ * Redeem a token: on success the context lives in a new key of the caller,
+ * linked into keyring, and the token is gone. On any refusal the token is
+ * left as it was, importable by the right process until it expires.
+ */
+struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
+			      key_serial_t keyring,
+			      struct netlink_ext_ack *extack)
+{
+	struct gssk_token *tok;
+	struct key *key;
+	int err;
+
+	err = gssk_token_parse(wire, len, extack);
+	if (err)
+		return ERR_PTR(err);
+
+	mutex_lock(&gssk_tokens_lock);
+	tok = gssk_token_find(wire + 8);
+	if (!tok) {
+		err = gssk_refuse_msg(extack, -ENOENT, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_TOKEN_UNKNOWN,
+				      "unknown token: never issued, already imported or expired");
+		goto unlock;
+	}
+	if (time_after_eq(jiffies, tok->expires)) {
+		err = gssk_refuse_msg(extack, -ENOENT, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_TOKEN_EXPIRED,
+				      "token has expired");
+		goto unlock;
+	}
+	err = gssk_policy_check(&tok->policy, extack);
+	if (err)
+		goto unlock;
+	if (gssk_ctx_expired(tok->ctx)) {
+		err = gssk_refuse_msg(extack, -EKEYEXPIRED, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_CONTEXT_EXPIRED,
+				      "the exported security context has expired");
+		goto unlock;
+	}
+
+	key = gssk_key_create(tok->ctx, desc, keyring, extack);
+	if (IS_ERR(key)) {
+		err = PTR_ERR(key);
+		goto unlock;
+	}
+	hash_del(&tok->node);
+	tok->hashed = false;
+	mutex_unlock(&gssk_tokens_lock);
+
+	cancel_delayed_work_sync(&tok->reaper);
+	gssk_token_free(tok);
+	return key;
+
+unlock:
+	mutex_unlock(&gssk_tokens_lock);
+	return ERR_PTR(err);
+}
+
+/* Module exit: free every pending token and its context. */
+void gssk_tokens_exit(void)
+{
+	struct gssk_token *tok;
+	int bkt;
+
+	for (;;) {
+		tok = NULL;
+		mutex_lock(&gssk_tokens_lock);
+		hash_for_each(gssk_tokens, bkt, tok, node)
+			break;
+		mutex_unlock(&gssk_tokens_lock);
+		if (!tok)
+			break;
+		if (gssk_token_unhash(tok)) {
+			cancel_delayed_work_sync(&tok->reaper);
+			gssk_token_free(tok);
+		}
+	}
+	WARN_ON(!hash_empty(gssk_user_counts));
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Pending export tokens.
+ */
+#ifndef _GSSK_TOKEN_H
+#define _GSSK_TOKEN_H
+
+#include <linux/key.h>
+#include <linux/netlink.h>
+#include <linux/types.h>
+
+struct gssk_ctx;
+struct gssk_token;
+
+void gssk_tokens_exit(void);
+
+struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,
+				      const s32 *cgroup_fd, u32 ttl,
+				      struct netlink_ext_ack *extack);
+void gssk_token_discard(struct gssk_token *tok);
+void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
+			u8 wire[GSSK_TOKEN_LEN]);
+struct gssk_ctx *gssk_token_withdraw(struct gssk_token *tok);
+struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
+			      key_serial_t keyring,
+			      struct netlink_ext_ack *extack);
+
+#endif /* _GSSK_TOKEN_H */
