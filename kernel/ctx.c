@@ -26,7 +26,8 @@ void gssk_ctx_get(struct gssk_ctx *ctx)
 
 /*
  * Drop a reference. The last one wipes the secrets (the keys are inline in the
- * structure, so kfree_sensitive() zeroes them) and frees everything. Must be called in process context.
+ * structure, so kfree_sensitive() zeroes them) and frees everything. Must
+ * be called in process context.
  */
 void gssk_ctx_put(struct gssk_ctx *ctx)
 {

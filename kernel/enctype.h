@@ -11,6 +11,15 @@ struct gssk_enctype {
 	u32 etype;
 	const char *name;
 	unsigned int key_len;		/* protocol key length in bytes */
+
+	/* Per-message cryptography (krb5_crypto.c) */
+	u32 cksumtype;			/* RFC 3961 checksum type of get_mic */
+	bool kdf_sha2;			/* RFC 8009 KDF and encrypt-then-MAC */
+	const char *hmac_name;		/* crypto API name of the HMAC */
+	unsigned int ke_len;		/* derived encryption key Ke */
+	unsigned int ki_len;		/* derived integrity key Ki */
+	unsigned int kc_len;		/* derived checksum key Kc */
+	unsigned int mac_len;		/* truncated HMAC and checksum */
 };
 
 const struct gssk_enctype *gssk_enctype_find(u32 etype);

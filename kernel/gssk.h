@@ -52,6 +52,10 @@ void gssk_ctx_put(struct gssk_ctx *ctx);
 bool gssk_ctx_expired(const struct gssk_ctx *ctx);
 u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx);
 
+/* Exported by security/keys, but declared only in its internal header. */
+int key_task_permission(const key_ref_t key_ref, const struct cred *cred,
+			enum key_need_perm need_perm);
+
 /* key_type.c */
 extern struct key_type gssk_key_type;
 int gssk_key_type_register(void);

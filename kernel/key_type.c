@@ -32,10 +32,6 @@
 
 #define GSSK_PUB_ROLE_SHIFT	16
 
-/* Exported by security/keys, but declared only in its internal header. */
-int key_task_permission(const key_ref_t key_ref, const struct cred *cred,
-			enum key_need_perm need_perm);
-
 static int gssk_key_instantiate(struct key *key,
 				struct key_preparsed_payload *prep)
 {

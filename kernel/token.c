@@ -205,7 +205,7 @@ void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 	tok->ctx = ctx;
 	memcpy(wire, GSSK_TOKEN_MAGIC, 4);
 	wire[4] = GSSK_TOKEN_VERSION;
-	wire[5] = wire[6] = wire[7] = 0;
+	memset(wire + 5, 0, 3);
 	memcpy(wire + 8, tok->id, GSSK_TOKEN_ID_LEN);
 
 	mutex_lock(&gssk_tokens_lock);
