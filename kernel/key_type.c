@@ -277,7 +277,9 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 		return ERR_CAST(ring_ref);
 	}
 
-	key = key_alloc(&gssk_key_type, desc ? desc : "gssk", cred->fsuid,
+	if (!desc || !*desc)
+		desc = "gssk";
+	key = key_alloc(&gssk_key_type, desc, cred->fsuid,
 			cred->fsgid, cred, GSSK_KEY_PERM, KEY_ALLOC_IN_QUOTA,
 			NULL);
 	if (IS_ERR(key)) {

@@ -29,15 +29,22 @@ static int __init gssk_init(void)
 {
 	int err;
 
-	err = gssk_key_type_register();
+	err = gssk_tokens_init();
 	if (err)
 		return err;
+	err = gssk_key_type_register();
+	if (err)
+		goto out_tokens;
 	err = gssk_genl_register();
-	if (err) {
-		gssk_key_type_unregister();
-		return err;
-	}
+	if (err)
+		goto out_keys;
 	return 0;
+
+out_keys:
+	gssk_key_type_unregister();
+out_tokens:
+	gssk_tokens_exit();
+	return err;
 }
 
 /*

@@ -51,6 +51,7 @@ struct gssk_user_count {
 	unsigned int count;
 };
 
+static struct workqueue_struct *gssk_token_wq;	/* reapers; drained at exit */
 static DEFINE_MUTEX(gssk_tokens_lock);
 static DEFINE_HASHTABLE(gssk_tokens, GSSK_TOKEN_HASH_BITS);
 static DEFINE_HASHTABLE(gssk_user_counts, 6);
@@ -212,7 +213,7 @@ void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
 	tok->hashed = true;
 	mutex_unlock(&gssk_tokens_lock);
-	schedule_delayed_work(&tok->reaper, tok->expires - jiffies);
+	queue_delayed_work(gssk_token_wq, &tok->reaper, tok->expires - jiffies);
 }
 
 /*
@@ -320,7 +321,16 @@ unlock:
 	return ERR_PTR(err);
 }
 
-/* Module exit: free every pending token and its context. */
+int gssk_tokens_init(void)
+{
+	gssk_token_wq = alloc_workqueue("gssk_tokens", 0, 0);
+	return gssk_token_wq ? 0 : -ENOMEM;
+}
+
+/*
+ * Module exit, after the netlink family is gone: free every pending token
+ * and its context, then wait for reapers that were already running.
+ */
 void gssk_tokens_exit(void)
 {
 	struct gssk_token *tok;
@@ -339,5 +349,6 @@ void gssk_tokens_exit(void)
 			gssk_token_free(tok);
 		}
 	}
+	destroy_workqueue(gssk_token_wq);
 	WARN_ON(!hash_empty(gssk_user_counts));
 }
