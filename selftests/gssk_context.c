@@ -1,0 +1,522 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gssk context lifecycle: load, inquire, delete, bad input, lifetime, and
+ * that key material never comes back out of the kernel.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "checks.h"
+
+/* 1.2.840.113554.1.2.2, the Kerberos v5 mechanism */
+static const unsigned char krb5_oid[] = {
+	0x2a, 0x86, 0x48, 0x86, 0xf7, 0x12, 0x01, 0x02, 0x02
+};
+
+/* Number of links in the session keyring (-1 on error). */
+static int session_links(void)
+{
+	void *buf = NULL;
+	int n = keyctl_read_alloc(KEY_SPEC_SESSION_KEYRING, &buf);
+
+	free(buf);
+	return n < 0 ? -1 : n / (int)sizeof(key_serial_t);
+}
+
+/* ---- round trip, once per enctype and role ---- */
+
+FIXTURE(roundtrip) {
+	struct test_ctx tc;
+	gss_ctx_id_t h;
+};
+
+FIXTURE_VARIANT(roundtrip) {
+	uint32_t enctype;
+	int initiate;
+	bool subkey;
+};
+
+FIXTURE_VARIANT_ADD(roundtrip, aes128_sha1_initiator) {
+	.enctype = GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, .initiate = 1,
+};
+FIXTURE_VARIANT_ADD(roundtrip, aes256_sha1_acceptor_subkey) {
+	.enctype = GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, .initiate = 0,
+	.subkey = true,
+};
+FIXTURE_VARIANT_ADD(roundtrip, aes128_sha256_acceptor) {
+	.enctype = GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128, .initiate = 0,
+};
+FIXTURE_VARIANT_ADD(roundtrip, aes256_sha384_initiator_subkey) {
+	.enctype = GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, .initiate = 1,
+	.subkey = true,
+};
+
+FIXTURE_SETUP(roundtrip)
+{
+	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
+	test_ctx_init(&self->tc, variant->enctype, variant->initiate,
+		      TEST_FLAGS, (uint64_t)time(NULL) + 3600, variant->subkey);
+	self->h = GSS_C_NO_CONTEXT;
+}
+
+FIXTURE_TEARDOWN(roundtrip)
+{
+	OM_uint32 minor;
+
+	if (self->h != GSS_C_NO_CONTEXT)
+		gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+}
+
+TEST_F(roundtrip, load_inquire_delete_round_trip)
+{
+	gss_name_t src = GSS_C_NO_NAME, targ = GSS_C_NO_NAME;
+	gss_buffer_desc out = { .length = 5, .value = NULL };
+	OM_uint32 major, minor = 0, life = 0, flags = 0;
+	gss_OID mech = GSS_C_NO_OID;
+	int local = -1, open = -1;
+	int32_t serial;
+	char *desc = NULL;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_NE(GSS_C_NO_CONTEXT, self->h);
+	serial = gssk_context_serial(self->h);
+	ASSERT_LT(0, serial);
+	ASSERT_LT(0, keyctl_describe_alloc(serial, &desc))
+		TH_LOG("describe %d: %s", serial, strerror(errno));
+	ASSERT_EQ(0, strncmp(desc, "gssk;", 5)) TH_LOG("describe: %s", desc);
+	free(desc);
+
+	major = gssk_inquire_context(&minor, self->h, &src, &targ, &life,
+				     &mech, &flags, &local, &open);
+	ASSERT_COMPLETE(major, minor);
+	check_name(_metadata, src, TEST_INIT_NAME);
+	check_name(_metadata, targ, TEST_ACC_NAME);
+	gssk_release_name(&minor, &src);
+	gssk_release_name(&minor, &targ);
+	ASSERT_LE(3590u, life) TH_LOG("lifetime %u for endtime now+3600", life);
+	ASSERT_GE(3600u, life);
+	ASSERT_EQ(TEST_FLAGS, flags)
+		TH_LOG("flags 0x%x, loaded 0x%x", flags, TEST_FLAGS);
+	ASSERT_EQ(!!variant->initiate, local);
+	ASSERT_EQ(1, open);
+	ASSERT_NE(GSS_C_NO_OID, mech);
+	ASSERT_EQ(sizeof(krb5_oid), (size_t)mech->length);
+	ASSERT_EQ(0, memcmp(mech->elements, krb5_oid, sizeof(krb5_oid)));
+
+	major = gssk_delete_sec_context(&minor, &self->h, &out);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, self->h);
+	ASSERT_EQ(0u, out.length);
+	errno = 0;
+	ASSERT_GT(0, keyctl_describe_alloc(serial, &desc))
+		TH_LOG("serial %d still described after delete: %s", serial,
+		       desc);
+	ASSERT_TRUE(errno == ENOKEY || errno == EKEYREVOKED)
+		TH_LOG("describe after delete: %s", strerror(errno));
+}
+
+/* The raw INQUIRE reply: every loaded field, no secret attribute. */
+TEST_F(roundtrip, kernel_inquire_reports_loaded_fields)
+{
+	struct gnl_reply *r = malloc(sizeof(*r));
+	OM_uint32 major, minor = 0;
+	uint32_t v32 = 0;
+	uint64_t v64 = 0;
+	uint8_t role;
+
+	ASSERT_NE(NULL, r);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+
+	ASSERT_EQ(0, gnl_serial_cmd(GSSK_CMD_INQUIRE,
+				    gssk_context_serial(self->h), r))
+		TH_LOG("INQUIRE: %s (%s)", strerror(-r->err), r->msg);
+	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_ENCTYPE, &v32));
+	ASSERT_EQ(variant->enctype, v32);
+	ASSERT_NE(NULL, r->attr[GSSK_A_ROLE]);
+	ASSERT_EQ(1u, r->attr_len[GSSK_A_ROLE]);
+	role = *(const uint8_t *)r->attr[GSSK_A_ROLE];
+	ASSERT_EQ(variant->initiate ? GSSK_ROLE_INITIATOR : GSSK_ROLE_ACCEPTOR,
+		  (int)role);
+	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_GSS_FLAGS, &v32));
+	ASSERT_EQ(TEST_FLAGS, v32);
+	ASSERT_EQ(0, gnl_get_u64(r, GSSK_A_ENDTIME, &v64));
+	ASSERT_EQ(self->tc.f.endtime, v64);
+	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_TIME_REC, &v32));
+	ASSERT_GE(3600u, v32);
+	ASSERT_LE(3590u, v32);
+	ASSERT_NE(NULL, r->attr[GSSK_A_INIT_NAME]);
+	ASSERT_STREQ(TEST_INIT_NAME, (const char *)r->attr[GSSK_A_INIT_NAME]);
+	ASSERT_NE(NULL, r->attr[GSSK_A_ACC_NAME]);
+	ASSERT_STREQ(TEST_ACC_NAME, (const char *)r->attr[GSSK_A_ACC_NAME]);
+	if (variant->subkey) {
+		ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_SUBKEY_ENCTYPE, &v32));
+		ASSERT_EQ(variant->enctype, v32);
+	} else {
+		ASSERT_EQ(NULL, r->attr[GSSK_A_SUBKEY_ENCTYPE]);
+	}
+	/* secrets only ever travel into the kernel */
+	ASSERT_EQ(NULL, r->attr[GSSK_A_CTX_KEY]);
+	ASSERT_EQ(NULL, r->attr[GSSK_A_SUBKEY]);
+	ASSERT_FALSE(leaks_key(r->data, r->data_len, self->tc.key,
+			       self->tc.f.key_len));
+	if (variant->subkey)
+		ASSERT_FALSE(leaks_key(r->data, r->data_len, self->tc.subkey,
+				       self->tc.f.subkey_len));
+	free(r);
+}
+
+/* ---- single-context tests ---- */
+
+FIXTURE(ctx) {
+	struct test_ctx tc;
+	gss_ctx_id_t h;
+};
+
+FIXTURE_SETUP(ctx)
+{
+	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
+	test_ctx_init(&self->tc, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 1,
+		      TEST_FLAGS, (uint64_t)time(NULL) + 3600, true);
+	self->h = GSS_C_NO_CONTEXT;
+}
+
+FIXTURE_TEARDOWN(ctx)
+{
+	OM_uint32 minor;
+
+	if (self->h != GSS_C_NO_CONTEXT)
+		gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+}
+
+static void load_refused(struct __test_metadata *_metadata,
+			 const struct test_ctx *tc, OM_uint32 emin,
+			 const char *what)
+{
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	int before = session_links();
+
+	TH_LOG("loading %s", what);
+	major = gssk_load_sec_context(&minor, &tc->f, 0, TEST_DESC, &h);
+	ASSERT_REFUSED_MINOR(emin, major, minor);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, h);
+	/* nothing was linked into the session keyring */
+	ASSERT_EQ(before, session_links());
+}
+
+TEST_F(ctx, load_refuses_unsupported_enctypes)
+{
+	static const uint32_t bad[] = { 23, 1, 0, 16, 21, 26 };
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char what[64];
+
+		self->tc.f.enctype = bad[i];
+		self->tc.f.subkey_enctype = 0;
+		self->tc.f.subkey = NULL;
+		self->tc.f.subkey_len = 0;
+		snprintf(what, sizeof(what), "enctype %u", bad[i]);
+		load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_ENCTYPE,
+			     what);
+	}
+}
+
+TEST_F(ctx, load_refuses_subkey_with_unsupported_enctype)
+{
+	self->tc.f.subkey_enctype = 23;
+	self->tc.f.subkey_len = 16;
+	load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_ENCTYPE,
+		     "subkey enctype 23");
+}
+
+TEST_F(ctx, load_refuses_wrong_key_length)
+{
+	static const struct { uint32_t enctype; size_t len; } bad[] = {
+		{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 16 },
+		{ GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 32 },
+		{ GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128, 15 },
+		{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, 31 },
+		{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, 33 },
+		{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, GSSK_KEY_MAX },
+	};
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char what[64];
+
+		self->tc.f.enctype = bad[i].enctype;
+		self->tc.f.key_len = bad[i].len;
+		self->tc.f.subkey_enctype = 0;
+		self->tc.f.subkey = NULL;
+		self->tc.f.subkey_len = 0;
+		snprintf(what, sizeof(what), "enctype %u with a %zu-byte key",
+			 bad[i].enctype, bad[i].len);
+		load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_KEY_LENGTH,
+			     what);
+	}
+}
+
+TEST_F(ctx, load_refuses_wrong_subkey_length)
+{
+	self->tc.f.subkey_len = 16;	/* enctype 18 needs 32 */
+	load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_KEY_LENGTH,
+		     "a 16-byte subkey for enctype 18");
+}
+
+TEST_F(ctx, load_refuses_missing_key)
+{
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	int before = session_links();
+
+	self->tc.f.key = NULL;
+	self->tc.f.key_len = 0;
+	major = gssk_load_sec_context(&minor, &self->tc.f, 0, TEST_DESC, &h);
+	ASSERT_TRUE(!!GSS_ERROR(major)) LOG_STATUS(major, minor, last_err());
+	/* the library may send no key or an empty one */
+	ASSERT_TRUE(minor == GSSK_MINOR_MISSING_FIELD ||
+		    minor == GSSK_MINOR_BAD_KEY_LENGTH)
+		LOG_STATUS(major, minor, last_err());
+	ASSERT_TRUE(gssk_last_error() && gssk_last_error()[0]);
+	TH_LOG("refused: %s / %s: %s", major_name(major), minor_name(minor),
+	       last_err());
+	ASSERT_EQ(GSS_C_NO_CONTEXT, h);
+	ASSERT_EQ(before, session_links());
+}
+
+TEST_F(ctx, context_time_counts_down)
+{
+	OM_uint32 major, minor = 0, t1 = 0, t2 = 0;
+
+	self->tc.f.endtime = (uint64_t)time(NULL) + 5;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_context_time(&minor, self->h, &t1);
+	ASSERT_COMPLETE(major, minor);
+	sleep_ms(2100);
+	major = gssk_context_time(&minor, self->h, &t2);
+	ASSERT_COMPLETE(major, minor);
+	TH_LOG("time_rec %u then %u", t1, t2);
+	ASSERT_GE(5u, t1);
+	ASSERT_LT(0u, t1);
+	ASSERT_GT(t1, t2);
+	ASSERT_GE(t1 - 1, t2);
+}
+
+TEST_F(ctx, context_without_endtime_never_expires)
+{
+	OM_uint32 major, minor = 0, t = 0;
+
+	self->tc.f.endtime = 0;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_context_time(&minor, self->h, &t);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ((OM_uint32)GSS_C_INDEFINITE, t);
+}
+
+TEST_F(ctx, expired_context_time_reports_expired)
+{
+	OM_uint32 major, minor = 0, t = 99;
+
+	self->tc.f.endtime = (uint64_t)time(NULL) + 1;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	sleep_ms(2500);
+	major = gssk_context_time(&minor, self->h, &t);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major)
+		LOG_STATUS(major, minor, last_err());
+	ASSERT_EQ(0u, t);
+}
+
+TEST_F(ctx, context_from_serial_wraps_a_possessed_key)
+{
+	gss_ctx_id_t h2 = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0, flags = 0;
+	int local = -1;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_context_from_serial(&minor, gssk_context_serial(self->h),
+					 &h2);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(gssk_context_serial(self->h), gssk_context_serial(h2));
+	major = gssk_inquire_context(&minor, h2, NULL, NULL, NULL, NULL,
+				     &flags, &local, NULL);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(TEST_FLAGS, flags);
+	ASSERT_EQ(1, local);
+}
+
+TEST_F(ctx, context_from_serial_refuses_other_key_types)
+{
+	gss_ctx_id_t h2 = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	key_serial_t user;
+
+	user = add_key("user", "gssk-selftest-user", "x", 1,
+		       KEY_SPEC_SESSION_KEYRING);
+	ASSERT_LT(0, user);
+	major = gssk_context_from_serial(&minor, user, &h2);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_NOT_GSSK_KEY, major, minor);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, h2);
+}
+
+TEST_F(ctx, keyctl_read_of_context_is_refused)
+{
+	OM_uint32 major, minor = 0;
+	char buf[512];
+	long n;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	memset(buf, 0, sizeof(buf));
+	errno = 0;
+	n = keyctl_read(gssk_context_serial(self->h), buf, sizeof(buf));
+	ASSERT_EQ(-1, n) TH_LOG("keyctl_read returned %ld bytes", n);
+	ASSERT_TRUE(errno == EOPNOTSUPP || errno == EACCES)
+		TH_LOG("keyctl_read: %s", strerror(errno));
+	ASSERT_FALSE(leaks_key(buf, sizeof(buf), self->tc.key,
+			       self->tc.f.key_len));
+}
+
+TEST_F(ctx, key_listings_show_no_key_bytes)
+{
+	OM_uint32 major, minor = 0;
+	char *desc = NULL, *keys, hex[16];
+	size_t len;
+	int32_t serial;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+
+	ASSERT_LT(0, keyctl_describe_alloc(serial, &desc));
+	TH_LOG("describe: %s", desc);
+	ASSERT_NE(NULL, strstr(desc, TEST_DESC));
+	ASSERT_FALSE(leaks_key(desc, strlen(desc), self->tc.key,
+			       self->tc.f.key_len));
+	ASSERT_FALSE(leaks_key(desc, strlen(desc), self->tc.subkey,
+			       self->tc.f.subkey_len));
+	free(desc);
+
+	keys = read_file("/proc/keys", &len);
+	ASSERT_NE(NULL, keys) TH_LOG("/proc/keys: %s", strerror(errno));
+	/* make sure the listing does show this key */
+	snprintf(hex, sizeof(hex), "%08x ", serial);
+	ASSERT_NE(NULL, strstr(keys, hex))
+		TH_LOG("serial %08x not in /proc/keys", serial);
+	ASSERT_FALSE(leaks_key(keys, len, self->tc.key, self->tc.f.key_len));
+	ASSERT_FALSE(leaks_key(keys, len, self->tc.subkey,
+			       self->tc.f.subkey_len));
+	free(keys);
+}
+
+/*
+ * A uid-1000 process in its own session, told the serial, can neither
+ * inquire, export nor delete the context.
+ */
+static void child_use_serial(struct child_res *res, void *arg)
+{
+	int32_t serial = *(int32_t *)arg;
+	static const uint8_t cmds[] = {
+		GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT, GSSK_CMD_DELETE,
+	};
+	struct gnl_reply *r = malloc(sizeof(*r));
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
+	OM_uint32 minor = 0;
+	unsigned int i;
+
+	res->major = gssk_context_from_serial(&minor, serial, &h);
+	res->minor = minor;
+	snprintf(res->msg, sizeof(res->msg), "%s", last_err());
+	res->v[0] = h != GSS_C_NO_CONTEXT;
+	for (i = 0; i < sizeof(cmds); i++) {
+		gnl_serial_cmd(cmds[i], serial, r);
+		res->v[1 + i] = r->err;
+		res->majors[i] = r->has_status ? r->status.major : 0xffffffff;
+		res->minors[i] = r->has_status ? r->status.minor : 0xffffffff;
+	}
+	free(r);
+}
+
+static bool denied(OM_uint32 major, OM_uint32 minor)
+{
+	return (major == GSS_S_NO_CONTEXT || major == GSS_S_UNAUTHORIZED) &&
+	       (minor == GSSK_MINOR_KEY_PERMISSION ||
+		minor == GSSK_MINOR_NO_SUCH_CONTEXT);
+}
+
+TEST_F(ctx, non_possessor_cannot_use_context_by_serial)
+{
+	static const char *const names[] = { "INQUIRE", "EXPORT", "DELETE" };
+	struct child_opts o = {
+		.set_uid = true, .uid = OTHER_UID, .gid = OTHER_GID,
+		.new_session = true,
+	};
+	OM_uint32 major, minor = 0, flags = 0;
+	struct child_res res;
+	int32_t serial;
+	unsigned int i;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+
+	ASSERT_EQ(0, run_child(&o, child_use_serial, &serial, &res));
+	ASSERT_CHILD_RAN(res);
+	ASSERT_TRUE(denied(res.major, res.minor))
+		LOG_STATUS(res.major, res.minor, res.msg);
+	ASSERT_EQ(0, res.v[0]);
+	for (i = 0; i < 3; i++) {
+		ASSERT_GT(0, res.v[1 + i])
+			TH_LOG("raw %s by uid %d succeeded", names[i],
+			       OTHER_UID);
+		ASSERT_TRUE(denied(res.majors[i], res.minors[i]))
+			TH_LOG("raw %s: errno %d, major 0x%x (%s) minor 0x%x (%s)",
+			       names[i], -res.v[1 + i], res.majors[i],
+			       major_name(res.majors[i]), res.minors[i],
+			       minor_name(res.minors[i]));
+	}
+
+	/* the owner still has a working context */
+	major = gssk_inquire_context(&minor, self->h, NULL, NULL, NULL, NULL,
+				     &flags, NULL, NULL);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(TEST_FLAGS, flags);
+}
+
+TEST_F(ctx, delete_of_deleted_handle_is_refused)
+{
+	OM_uint32 major, minor = 0;
+	gss_ctx_id_t h2 = GSS_C_NO_CONTEXT;
+	int32_t serial;
+
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+	major = gssk_context_from_serial(&minor, serial, &h2);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
+	/* a second handle on the deleted key is dead */
+	major = gssk_inquire_context(&minor, h2, NULL, NULL, NULL, NULL, NULL,
+				     NULL, NULL);
+	ASSERT_EQ((OM_uint32)GSS_S_NO_CONTEXT, major)
+		LOG_STATUS(major, minor, last_err());
+	ASSERT_TRUE(minor == GSSK_MINOR_NO_SUCH_CONTEXT ||
+		    minor == GSSK_MINOR_CONTEXT_REVOKED)
+		LOG_STATUS(major, minor, last_err());
+	gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
+}
+
+TEST_HARNESS_MAIN

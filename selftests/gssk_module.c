@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gssk module unload with live contexts and pending tokens, then reload.
+ * This binary runs last: it removes and re-inserts gssk.ko.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+
+#include "harness.h"
+#include "checks.h"
+
+#define NCTX	4	/* contexts loaded */
+#define NTOK	2	/* of which exported, tokens left pending */
+
+static bool module_loaded(void)
+{
+	struct stat st;
+
+	return !stat("/sys/module/gssk", &st);
+}
+
+/* rmmod gssk (O_NONBLOCK like rmmod: fail rather than wait for users) */
+static int unload_module(void)
+{
+	if (syscall(SYS_delete_module, "gssk", O_NONBLOCK))
+		return -errno;
+	return 0;
+}
+
+/* insmod /lib/gssk/gssk.ko */
+static int load_module(void)
+{
+	int fd, ret = 0;
+
+	fd = open(GSSK_MODULE_KO, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (syscall(SYS_finit_module, fd, "", 0))
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+FIXTURE(module) {
+	struct test_ctx tc[NCTX];
+	gss_ctx_id_t h[NCTX];
+	int32_t serial[NCTX];
+	gss_buffer_desc tok[NTOK];
+};
+
+FIXTURE_SETUP(module)
+{
+	if (!module_loaded())
+		SKIP(return, "gssk is not loaded");
+	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
+}
+
+FIXTURE_TEARDOWN(module)
+{
+	OM_uint32 minor;
+	int i, r;
+
+	for (i = 0; i < NTOK; i++)
+		if (self->tok[i].value)
+			gssk_release_buffer(&minor, &self->tok[i]);
+	/* leave the module loaded whatever happened */
+	if (!module_loaded()) {
+		r = load_module();
+		if (r)
+			TH_LOG("reloading " GSSK_MODULE_KO ": %s", strerror(-r));
+	}
+}
+
+TEST_F(module, unload_with_live_contexts_then_reload)
+{
+	struct test_ctx tc;
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT, h2 = GSS_C_NO_CONTEXT;
+	gss_buffer_desc tok = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+	char *desc = NULL;
+	int i, r, fam_before, fam_after;
+
+	/* live contexts and pending tokens */
+	for (i = 0; i < NCTX; i++) {
+		test_ctx_init(&self->tc[i], 17 + i, i & 1, TEST_FLAGS,
+			      (uint64_t)time(NULL) + 600, i >= 2);
+		major = test_ctx_load(&self->tc[i], &minor, &self->h[i]);
+		ASSERT_COMPLETE(major, minor);
+		self->serial[i] = gssk_context_serial(self->h[i]);
+	}
+	for (i = 0; i < NTOK; i++) {
+		major = gssk_export_sec_context(&minor, &self->h[i],
+						&self->tok[i]);
+		ASSERT_COMPLETE(major, minor);
+	}
+	for (i = NTOK; i < NCTX; i++)
+		check_inquire(_metadata, self->h[i], &self->tc[i]);
+	fam_before = gnl_family_id();
+	ASSERT_LT(0, fam_before);
+
+	r = unload_module();
+	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
+	ASSERT_FALSE(module_loaded());
+	ASSERT_EQ(-ENOENT, gnl_family_id());
+
+	/* every context key is gone */
+	for (i = 0; i < NCTX; i++) {
+		errno = 0;
+		ASSERT_GT(0, keyctl_describe_alloc(self->serial[i], &desc))
+			TH_LOG("serial %d survived rmmod: %s", self->serial[i],
+			       desc);
+		TH_LOG("serial %d after rmmod: %s", self->serial[i],
+		       strerror(errno));
+	}
+	/* libgssk fails cleanly while the family is absent */
+	test_ctx_init(&tc, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 1, TEST_FLAGS,
+		      0, false);
+	major = test_ctx_load(&tc, &minor, &h);
+	ASSERT_TRUE(!!GSS_ERROR(major));
+	ASSERT_EQ(GSS_C_NO_CONTEXT, h);
+	TH_LOG("load without the module: %s / 0x%x: %s", major_name(major),
+	       minor, last_err());
+
+	r = load_module();
+	ASSERT_EQ(0, r) TH_LOG("insmod " GSSK_MODULE_KO ": %s", strerror(-r));
+	ASSERT_TRUE(module_loaded());
+	fam_after = gnl_family_id();
+	ASSERT_LT(0, fam_after);
+	TH_LOG("family id %d before, %d after reload", fam_before, fam_after);
+
+	/* a full round trip through the new module instance */
+	major = test_ctx_load(&tc, &minor, &h);
+	ASSERT_COMPLETE(major, minor);
+	check_inquire(_metadata, h, &tc);
+	major = gssk_export_sec_context(&minor, &h, &tok);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_import_sec_context(&minor, &tok, &h2);
+	gssk_release_buffer(&minor, &tok);
+	ASSERT_COMPLETE(major, minor);
+	check_inquire(_metadata, h2, &tc);
+	major = gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
+
+	/* tokens of the old instance mean nothing to the new one */
+	for (i = 0; i < NTOK; i++) {
+		major = gssk_import_sec_context(&minor, &self->tok[i], &h2);
+		ASSERT_STATUS(GSS_S_NO_CONTEXT, GSSK_MINOR_TOKEN_UNKNOWN,
+			      major, minor);
+		ASSERT_EQ(GSS_C_NO_CONTEXT, h2);
+	}
+	/* handles of the old instance are dead, not confused with new keys */
+	for (i = NTOK; i < NCTX; i++) {
+		major = gssk_inquire_context(&minor, self->h[i], NULL, NULL,
+					     NULL, NULL, NULL, NULL, NULL);
+		ASSERT_EQ((OM_uint32)GSS_S_NO_CONTEXT, major)
+			LOG_STATUS(major, minor, last_err());
+		major = gssk_delete_sec_context(&minor, &self->h[i],
+						GSS_C_NO_BUFFER);
+		ASSERT_EQ((OM_uint32)GSS_S_NO_CONTEXT, major)
+			LOG_STATUS(major, minor, last_err());
+	}
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,50 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run the gssk selftest binaries in order (gssk-tests.list beside this
+# script), each one's own TAP output indented as a subtest, then one TAP
+# line per binary and a summary. Exit status is non-zero if any failed.
+# Expects to run as root inside a session keyring (keyctl session -).
+
+dir=$(cd "$(dirname "$0")" && pwd)
+list="$dir/gssk-tests.list"
+if [ -f "$list" ]; then
+	tests=$(cat "$list")
+else
+	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_module"
+fi
+
+n=0
+for t in $tests; do n=$((n + 1)); done
+
+echo "TAP version 13"
+echo "1..$n"
+
+i=0 pass=0 fail=0 skip=0 failed=""
+rcfile=$(mktemp /tmp/gssk-rc.XXXXXX) || exit 1
+for t in $tests; do
+	i=$((i + 1))
+	echo "# selftests: gssk: $t"
+	if [ ! -x "$dir/$t" ]; then
+		echo "not ok $i selftests: gssk: $t # missing binary"
+		fail=$((fail + 1)); failed="$failed $t"
+		continue
+	fi
+	echo 1 > "$rcfile"
+	( "$dir/$t"; echo $? > "$rcfile" ) 2>&1 | sed -e 's/^/# /'
+	rc=$(cat "$rcfile")
+	case "$rc" in
+	0)	echo "ok $i selftests: gssk: $t"; pass=$((pass + 1)) ;;
+	4)	echo "ok $i selftests: gssk: $t # SKIP"; skip=$((skip + 1)) ;;
+	*)	echo "not ok $i selftests: gssk: $t # exit=$rc"
+		fail=$((fail + 1)); failed="$failed $t" ;;
+	esac
+done
+rm -f "$rcfile"
+
+echo "# gssk selftests: $n binaries: $pass passed, $fail failed, $skip skipped"
+if [ "$fail" -ne 0 ]; then
+	echo "# FAILED:$failed"
+	exit 1
+fi
+exit 0
