@@ -1,0 +1,613 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Kerberos v5 per-message cryptography for gssk.
+ *
+ * Enctypes 17 and 18 follow the RFC 3961 simplified profile with the
+ * parameters of RFC 3962: keys derived with DK (AES of the n-folded usage
+ * constant), AES in CBC mode with ciphertext stealing, HMAC-SHA1-96 over
+ * confounder | plaintext. Enctypes 19 and 20 follow RFC 8009: keys derived
+ * with KDF-HMAC-SHA2, the same cipher, and an HMAC-SHA2 over IV | ciphertext
+ * (encrypt-then-MAC). The cipher state (IV) is always all zeroes, as GSS
+ * uses it.
+ */
+#include <crypto/aes.h>
+#include <crypto/algapi.h>
+#include <crypto/hash.h>
+#include <crypto/skcipher.h>
+#include <linux/err.h>
+#include <linux/kernel.h>
+#include <linux/lcm.h>
+#include <linux/mm.h>
+#include <linux/random.h>
+#include <linux/scatterlist.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+#include <asm/unaligned.h>
+
+#include "krb5_crypto.h"
+
+/* Key derivation constants (RFC 3961 section 5.3, RFC 8009 section 5) */
+#define GSSK_KRB5_SEED_CHECKSUM		0x99
+#define GSSK_KRB5_SEED_ENCRYPTION	0xaa
+#define GSSK_KRB5_SEED_INTEGRITY	0x55
+
+/* Largest n-fold output this file needs (a 256-bit key) with room to spare */
+#define GSSK_NFOLD_MAX			64
+
+/* Hash this much at a time, and offer to reschedule in between */
+#define GSSK_HASH_CHUNK			(64 * 1024)
+
+static const u8 gssk_zero_iv[AES_BLOCK_SIZE];
+
+/*
+ * n-fold (RFC 3961 section 5.1): replicate the input to the least common
+ * multiple of the two lengths, each copy rotated right by 13 more bits than
+ * the one before, and add the outlen-byte blocks of the result with ones'
+ * complement (end-around carry) addition. Bit 0 is the most significant bit
+ * of byte 0.
+ */
+int gssk_krb5_nfold(const u8 *in, unsigned int inlen, u8 *out,
+		    unsigned int outlen)
+{
+	u32 sum[GSSK_NFOLD_MAX] = { 0 };
+	unsigned int nbits = inlen * 8;
+	unsigned int total, i, carry;
+
+	if (!inlen || !outlen || outlen > GSSK_NFOLD_MAX ||
+	    inlen > GSSK_NFOLD_MAX)
+		return -EINVAL;
+
+	total = lcm(inlen, outlen);
+	for (i = 0; i < total; i++) {
+		unsigned int rot = (13 * (i / inlen)) % nbits;
+		/* first source bit of byte i of the rotated copy */
+		unsigned int src = ((i % inlen) * 8 + nbits - rot) % nbits;
+		unsigned int hi = in[src / 8];
+		unsigned int lo = in[(src / 8 + 1) % inlen];
+
+		sum[i % outlen] += ((hi << 8 | lo) >> (8 - src % 8)) & 0xff;
+	}
+
+	carry = 0;
+	do {
+		for (i = outlen; i-- > 0; ) {
+			sum[i] += carry;
+			carry = sum[i] >> 8;
+			sum[i] &= 0xff;
+		}
+	} while (carry);
+
+	for (i = 0; i < outlen; i++)
+		out[i] = sum[i];
+	return 0;
+}
+
+/* Scatterlist over a vmalloc'ed buffer, one entry per page. */
+static int gssk_krb5_vmalloc_sg(struct sg_table *sgt, u8 *buf, size_t len)
+{
+	unsigned int nents = DIV_ROUND_UP(offset_in_page(buf) + len, PAGE_SIZE);
+	struct scatterlist *sg;
+	unsigned int i;
+	int err;
+
+	err = sg_alloc_table(sgt, nents, GFP_KERNEL);
+	if (err)
+		return err;
+	for_each_sg(sgt->sgl, sg, nents, i) {
+		unsigned int off = offset_in_page(buf);
+		unsigned int chunk = min_t(size_t, len, PAGE_SIZE - off);
+		struct page *page = vmalloc_to_page(buf);
+
+		if (!page) {
+			sg_free_table(sgt);
+			return -EFAULT;
+		}
+		sg_set_page(sg, page, chunk, off);
+		buf += chunk;
+		len -= chunk;
+	}
+	return 0;
+}
+
+/*
+ * Run an skcipher over buf in place. buf is kmalloc'ed (or otherwise in the
+ * linear map) or vmalloc'ed; never module data. iv is updated as the
+ * algorithm defines; NULL for ecb.
+ */
+static int gssk_krb5_skcipher(struct crypto_skcipher *tfm, u8 *buf,
+			      size_t len, u8 *iv, bool encrypt)
+{
+	struct skcipher_request *req;
+	struct scatterlist one, *sg;
+	struct sg_table sgt = { 0 };
+	DECLARE_CRYPTO_WAIT(wait);
+	int err;
+
+	if (len > GSSK_KRB5_MAX_LEN)
+		return -EMSGSIZE;
+
+	if (is_vmalloc_addr(buf)) {
+		err = gssk_krb5_vmalloc_sg(&sgt, buf, len);
+		if (err)
+			return err;
+		sg = sgt.sgl;
+	} else {
+		sg_init_one(&one, buf, len);
+		sg = &one;
+	}
+
+	req = skcipher_request_alloc(tfm, GFP_KERNEL);
+	if (!req) {
+		err = -ENOMEM;
+		goto out;
+	}
+	skcipher_request_set_callback(req, CRYPTO_TFM_REQ_MAY_SLEEP |
+				      CRYPTO_TFM_REQ_MAY_BACKLOG,
+				      crypto_req_done, &wait);
+	skcipher_request_set_crypt(req, sg, sg, len, iv);
+	if (encrypt)
+		err = crypto_wait_req(crypto_skcipher_encrypt(req), &wait);
+	else
+		err = crypto_wait_req(crypto_skcipher_decrypt(req), &wait);
+	skcipher_request_free(req);
+out:
+	if (sg != &one)
+		sg_free_table(&sgt);
+	return err;
+}
+
+static struct crypto_skcipher *gssk_krb5_alloc_skcipher(const char *name,
+							const u8 *key,
+							unsigned int key_len)
+{
+	struct crypto_skcipher *tfm;
+	int err;
+
+	tfm = crypto_alloc_skcipher(name, 0, 0);
+	if (IS_ERR(tfm))
+		return tfm;
+	err = crypto_skcipher_setkey(tfm, key, key_len);
+	if (err) {
+		crypto_free_skcipher(tfm);
+		return ERR_PTR(err);
+	}
+	return tfm;
+}
+
+struct crypto_skcipher *gssk_krb5_alloc_cts(const u8 *key,
+					    unsigned int key_len)
+{
+	return gssk_krb5_alloc_skcipher("cts(cbc(aes))", key, key_len);
+}
+
+/* AES-CBC-CTS (RFC 3962 section 5) with the all-zero initial cipher state */
+int gssk_krb5_cts_crypt(struct crypto_skcipher *tfm, u8 *buf, size_t len,
+			bool encrypt)
+{
+	u8 iv[AES_BLOCK_SIZE] = { 0 };
+
+	return gssk_krb5_skcipher(tfm, buf, len, iv, encrypt);
+}
+
+static struct crypto_shash *gssk_krb5_alloc_hmac(const struct gssk_enctype *et,
+						 const u8 *key,
+						 unsigned int key_len)
+{
+	struct crypto_shash *tfm;
+	int err;
+
+	tfm = crypto_alloc_shash(et->hmac_name, 0, 0);
+	if (IS_ERR(tfm))
+		return tfm;
+	err = crypto_shash_setkey(tfm, key, key_len);
+	if (err) {
+		crypto_free_shash(tfm);
+		return ERR_PTR(err);
+	}
+	return tfm;
+}
+
+static int gssk_krb5_hash_update(struct shash_desc *desc, const u8 *data,
+				 size_t len)
+{
+	int err;
+
+	while (len) {
+		unsigned int chunk = min_t(size_t, len, GSSK_HASH_CHUNK);
+
+		err = crypto_shash_update(desc, data, chunk);
+		if (err)
+			return err;
+		data += chunk;
+		len -= chunk;
+		if (len)
+			cond_resched();
+	}
+	return 0;
+}
+
+/* HMAC of a | b, truncated to outlen bytes. */
+static int gssk_krb5_hmac(struct crypto_shash *tfm, const u8 *a, size_t alen,
+			  const u8 *b, size_t blen, u8 *out,
+			  unsigned int outlen)
+{
+	SHASH_DESC_ON_STACK(desc, tfm);
+	u8 md[HASH_MAX_DIGESTSIZE];
+	int err;
+
+	if (outlen > crypto_shash_digestsize(tfm))
+		return -EINVAL;
+	if (alen > GSSK_KRB5_MAX_LEN || blen > GSSK_KRB5_MAX_LEN)
+		return -EMSGSIZE;
+
+	desc->tfm = tfm;
+	err = crypto_shash_init(desc);
+	if (!err)
+		err = gssk_krb5_hash_update(desc, a, alen);
+	if (!err)
+		err = gssk_krb5_hash_update(desc, b, blen);
+	if (!err)
+		err = crypto_shash_final(desc, md);
+	if (!err)
+		memcpy(out, md, outlen);
+	shash_desc_zero(desc);
+	memzero_explicit(md, sizeof(md));
+	return err;
+}
+
+/*
+ * DK(base, constant) for the AES enctypes (RFC 3961 section 5.1, RFC 3962):
+ * the constant is n-folded to one block, then encrypted repeatedly with the
+ * base key; the blocks are concatenated and truncated to the key length.
+ * With one block, CBC-CTS is plain AES, so ECB is used. random-to-key is
+ * the identity for AES.
+ */
+static int gssk_krb5_dk(const struct gssk_enctype *et, const u8 *base,
+			const u8 *constant, unsigned int clen, u8 *out,
+			unsigned int outlen)
+{
+	struct crypto_skcipher *tfm;
+	unsigned int nblocks = DIV_ROUND_UP(outlen, AES_BLOCK_SIZE);
+	unsigned int i;
+	u8 *blk;
+	int err;
+
+	blk = kmalloc_array(nblocks, AES_BLOCK_SIZE, GFP_KERNEL);
+	if (!blk)
+		return -ENOMEM;
+
+	if (clen == AES_BLOCK_SIZE) {
+		memcpy(blk, constant, AES_BLOCK_SIZE);
+	} else {
+		err = gssk_krb5_nfold(constant, clen, blk, AES_BLOCK_SIZE);
+		if (err)
+			goto out;
+	}
+
+	tfm = gssk_krb5_alloc_skcipher("ecb(aes)", base, et->key_len);
+	if (IS_ERR(tfm)) {
+		err = PTR_ERR(tfm);
+		goto out;
+	}
+	for (i = 0; i < nblocks; i++) {
+		u8 *b = blk + i * AES_BLOCK_SIZE;
+
+		if (i)
+			memcpy(b, b - AES_BLOCK_SIZE, AES_BLOCK_SIZE);
+		err = gssk_krb5_skcipher(tfm, b, AES_BLOCK_SIZE, NULL, true);
+		if (err)
+			break;
+	}
+	crypto_free_skcipher(tfm);
+	if (!err)
+		memcpy(out, blk, outlen);
+out:
+	kfree_sensitive(blk);
+	return err;
+}
+
+/*
+ * KDF-HMAC-SHA2(base, label, k) of RFC 8009 section 3, for k no longer than
+ * the hash: the first k bits of HMAC(base, 00000001 | label | 00 | k).
+ */
+static int gssk_krb5_kdf_sha2(const struct gssk_enctype *et, const u8 *base,
+			      const u8 *label, unsigned int llen, u8 *out,
+			      unsigned int outlen)
+{
+	struct crypto_shash *tfm;
+	u8 *msg;
+	int err;
+
+	msg = kmalloc(4 + llen + 1 + 4, GFP_KERNEL);
+	if (!msg)
+		return -ENOMEM;
+	put_unaligned_be32(1, msg);
+	memcpy(msg + 4, label, llen);
+	msg[4 + llen] = 0;
+	put_unaligned_be32(outlen * 8, msg + 4 + llen + 1);
+
+	tfm = gssk_krb5_alloc_hmac(et, base, et->key_len);
+	if (IS_ERR(tfm)) {
+		err = PTR_ERR(tfm);
+		goto out;
+	}
+	err = gssk_krb5_hmac(tfm, msg, 4 + llen + 1 + 4, NULL, 0, out, outlen);
+	crypto_free_shash(tfm);
+out:
+	kfree(msg);
+	return err;
+}
+
+/* Derive outlen bytes from base with the enctype's key derivation. */
+int gssk_krb5_derive(const struct gssk_enctype *et, const u8 *base,
+		     const u8 *constant, unsigned int clen, u8 *out,
+		     unsigned int outlen)
+{
+	if (!clen || outlen > GSSK_KRB5_MAX_KEY)
+		return -EINVAL;
+	if (et->kdf_sha2)
+		return gssk_krb5_kdf_sha2(et, base, constant, clen, out, outlen);
+	return gssk_krb5_dk(et, base, constant, clen, out, outlen);
+}
+
+static int gssk_krb5_derive_usage(const struct gssk_enctype *et,
+				  const u8 *base, u32 usage, u8 seed, u8 *out,
+				  unsigned int outlen)
+{
+	u8 constant[5];
+
+	put_unaligned_be32(usage, constant);
+	constant[4] = seed;
+	return gssk_krb5_derive(et, base, constant, sizeof(constant), out,
+				outlen);
+}
+
+void gssk_krb5_ukey_destroy(struct gssk_krb5_ukey *u)
+{
+	/* crypto_free_*() wipe the transforms' key schedules */
+	if (!IS_ERR_OR_NULL(u->ke))
+		crypto_free_skcipher(u->ke);
+	if (!IS_ERR_OR_NULL(u->ki))
+		crypto_free_shash(u->ki);
+	if (!IS_ERR_OR_NULL(u->kc))
+		crypto_free_shash(u->kc);
+	u->ke = NULL;
+	u->ki = NULL;
+	u->kc = NULL;
+}
+
+/*
+ * Derive the keys of one key usage from base and key the transforms: Kc
+ * always, Ke and Ki as well when encrypt is set.
+ */
+int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
+			const struct gssk_enctype *et, const u8 *base,
+			u32 usage, bool encrypt)
+{
+	u8 dk[GSSK_KRB5_MAX_KEY];
+	int err;
+
+	memset(u, 0, sizeof(*u));
+
+	err = gssk_krb5_derive_usage(et, base, usage, GSSK_KRB5_SEED_CHECKSUM,
+				     dk, et->kc_len);
+	if (err)
+		goto fail;
+	u->kc = gssk_krb5_alloc_hmac(et, dk, et->kc_len);
+	if (IS_ERR(u->kc)) {
+		err = PTR_ERR(u->kc);
+		goto fail;
+	}
+	if (!encrypt)
+		goto out;
+
+	err = gssk_krb5_derive_usage(et, base, usage,
+				     GSSK_KRB5_SEED_ENCRYPTION, dk, et->ke_len);
+	if (err)
+		goto fail;
+	u->ke = gssk_krb5_alloc_cts(dk, et->ke_len);
+	if (IS_ERR(u->ke)) {
+		err = PTR_ERR(u->ke);
+		goto fail;
+	}
+
+	err = gssk_krb5_derive_usage(et, base, usage, GSSK_KRB5_SEED_INTEGRITY,
+				     dk, et->ki_len);
+	if (err)
+		goto fail;
+	u->ki = gssk_krb5_alloc_hmac(et, dk, et->ki_len);
+	if (IS_ERR(u->ki)) {
+		err = PTR_ERR(u->ki);
+		goto fail;
+	}
+out:
+	memzero_explicit(dk, sizeof(dk));
+	return 0;
+fail:
+	memzero_explicit(dk, sizeof(dk));
+	gssk_krb5_ukey_destroy(u);
+	return err;
+}
+
+/*
+ * Encrypt with an explicit confounder; see gssk_krb5_encrypt() for the
+ * buffer layout. The message path always passes a random confounder; the
+ * self-test passes the fixed ones of the published vectors.
+ */
+int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
+			   const struct gssk_krb5_ukey *u, const u8 *conf,
+			   u8 *buf, size_t plain_len)
+{
+	size_t len;
+	int err;
+
+	if (!u->ke || !u->ki)
+		return -EINVAL;
+	if (plain_len > GSSK_KRB5_MAX_LEN - GSSK_KRB5_CONF_LEN)
+		return -EMSGSIZE;
+	len = GSSK_KRB5_CONF_LEN + plain_len;
+	memcpy(buf, conf, GSSK_KRB5_CONF_LEN);
+
+	if (et->kdf_sha2) {
+		/* RFC 8009: C = E(Ke, conf | plain), H = HMAC(Ki, IV | C) */
+		err = gssk_krb5_cts_crypt(u->ke, buf, len, true);
+		if (!err)
+			err = gssk_krb5_hmac(u->ki, gssk_zero_iv,
+					     sizeof(gssk_zero_iv), buf, len,
+					     buf + len, et->mac_len);
+	} else {
+		/* RFC 3961: H = HMAC(Ki, conf | plain), C = E(Ke, conf | plain) */
+		err = gssk_krb5_hmac(u->ki, buf, len, NULL, 0, buf + len,
+				     et->mac_len);
+		if (!err)
+			err = gssk_krb5_cts_crypt(u->ke, buf, len, true);
+	}
+	return err;
+}
+
+int gssk_krb5_encrypt(const struct gssk_enctype *et,
+		      const struct gssk_krb5_ukey *u, u8 *buf,
+		      size_t plain_len)
+{
+	u8 conf[GSSK_KRB5_CONF_LEN];
+	int err;
+
+	get_random_bytes(conf, sizeof(conf));
+	err = gssk_krb5_encrypt_conf(et, u, conf, buf, plain_len);
+	memzero_explicit(conf, sizeof(conf));
+	return err;
+}
+
+int gssk_krb5_decrypt(const struct gssk_enctype *et,
+		      const struct gssk_krb5_ukey *u, u8 *buf, size_t len)
+{
+	u8 mac[GSSK_KRB5_MAX_MAC];
+	size_t clen;
+	int err;
+
+	if (!u->ke || !u->ki)
+		return -EINVAL;
+	if (len < GSSK_KRB5_CONF_LEN + et->mac_len)
+		return -EINVAL;
+	clen = len - et->mac_len;
+
+	if (et->kdf_sha2) {
+		err = gssk_krb5_hmac(u->ki, gssk_zero_iv, sizeof(gssk_zero_iv),
+				     buf, clen, mac, et->mac_len);
+		if (err)
+			goto out;
+		if (crypto_memneq(mac, buf + clen, et->mac_len)) {
+			err = -EBADMSG;
+			goto out;
+		}
+		err = gssk_krb5_cts_crypt(u->ke, buf, clen, false);
+	} else {
+		err = gssk_krb5_cts_crypt(u->ke, buf, clen, false);
+		if (!err)
+			err = gssk_krb5_hmac(u->ki, buf, clen, NULL, 0, mac,
+					     et->mac_len);
+		if (!err && crypto_memneq(mac, buf + clen, et->mac_len))
+			err = -EBADMSG;
+		/* never leave the decryption of a forgery behind */
+		if (err)
+			memset(buf, 0, clen);
+	}
+out:
+	memzero_explicit(mac, sizeof(mac));
+	return err;
+}
+
+int gssk_krb5_checksum(const struct gssk_enctype *et,
+		       const struct gssk_krb5_ukey *u, const u8 *a,
+		       size_t alen, const u8 *b, size_t blen, u8 *out)
+{
+	return gssk_krb5_hmac(u->kc, a, alen, b, blen, out, et->mac_len);
+}
+
+int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
+			      const struct gssk_krb5_ukey *u, const u8 *a,
+			      size_t alen, const u8 *b, size_t blen,
+			      const u8 *cksum)
+{
+	u8 mac[GSSK_KRB5_MAX_MAC];
+	int err;
+
+	err = gssk_krb5_hmac(u->kc, a, alen, b, blen, mac, et->mac_len);
+	if (!err && crypto_memneq(mac, cksum, et->mac_len))
+		err = -EBADMSG;
+	memzero_explicit(mac, sizeof(mac));
+	return err;
+}
+
+void gssk_krb5_free(struct gssk_krb5 *k)
+{
+	int i;
+
+	if (IS_ERR_OR_NULL(k))
+		return;
+	for (i = 0; i < 2; i++) {
+		gssk_krb5_ukey_destroy(&k->seal[i]);
+		gssk_krb5_ukey_destroy(&k->sign[i]);
+	}
+	kfree_sensitive(k);
+}
+
+/*
+ * Create the per-message state of a context: derive, from the acceptor
+ * subkey when there is one and from the context key otherwise, the keys of
+ * the four RFC 4121 usages and key their transforms. Both keys are
+ * validated against their enctypes. Returns an ERR_PTR on failure:
+ * -EINVAL for an unknown enctype or a wrong key length, -ENOENT (or
+ * another crypto API error) when an algorithm is missing, -ENOMEM.
+ */
+struct gssk_krb5 *gssk_krb5_new(u32 enctype, const u8 *key,
+				unsigned int key_len, u32 subkey_enctype,
+				const u8 *subkey, unsigned int subkey_len,
+				bool initiator)
+{
+	static const u32 seal_usage[2] = {
+		GSSK_KG_USAGE_INITIATOR_SEAL, GSSK_KG_USAGE_ACCEPTOR_SEAL
+	};
+	static const u32 sign_usage[2] = {
+		GSSK_KG_USAGE_INITIATOR_SIGN, GSSK_KG_USAGE_ACCEPTOR_SIGN
+	};
+	const struct gssk_enctype *et;
+	struct gssk_krb5 *k;
+	const u8 *base;
+	int i, err;
+
+	et = gssk_enctype_find(enctype);
+	if (!et || !key || key_len != et->key_len)
+		return ERR_PTR(-EINVAL);
+	base = key;
+	if (subkey || subkey_len) {
+		et = gssk_enctype_find(subkey_enctype);
+		if (!et || !subkey || subkey_len != et->key_len)
+			return ERR_PTR(-EINVAL);
+		base = subkey;
+	}
+
+	k = kzalloc(sizeof(*k), GFP_KERNEL);
+	if (!k)
+		return ERR_PTR(-ENOMEM);
+	k->et = et;
+	k->initiator = initiator;
+	k->acceptor_subkey = base == subkey;
+
+	for (i = 0; i < 2; i++) {
+		err = gssk_krb5_ukey_init(&k->seal[i], et, base, seal_usage[i],
+					  true);
+		if (err)
+			goto fail;
+		err = gssk_krb5_ukey_init(&k->sign[i], et, base, sign_usage[i],
+					  false);
+		if (err)
+			goto fail;
+	}
+	return k;
+fail:
+	gssk_krb5_free(k);
+	return ERR_PTR(err);
+}

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kerberos v5 per-message cryptography for gssk: the RFC 3961 simplified
+ * profile with AES (RFC 3962, enctypes 17 and 18) and AES with HMAC-SHA2
+ * (RFC 8009, enctypes 19 and 20), on the kernel crypto API.
+ *
+ * Everything here is internal to gssk.ko. The core only holds a
+ * struct gssk_krb5 pointer; rfc4121.c and krb5_selftest.c use the rest.
+ */
+#ifndef _GSSK_KRB5_CRYPTO_H
+#define _GSSK_KRB5_CRYPTO_H
+
+#include <linux/sizes.h>
+#include <linux/types.h>
+
+#include "enctype.h"
+
+struct crypto_shash;
+struct crypto_skcipher;
+
+#define GSSK_KRB5_BLOCK_LEN	16	/* AES block */
+#define GSSK_KRB5_CONF_LEN	16	/* confounder: one AES block */
+#define GSSK_KRB5_MAX_MAC	24	/* longest mac_len of any enctype */
+#define GSSK_KRB5_MAX_KEY	32	/* longest key of any enctype */
+/* Longest buffer the crypto functions accept (crypto API lengths are u32) */
+#define GSSK_KRB5_MAX_LEN	SZ_1G
+
+/* RFC 4121 section 2 key usages */
+#define GSSK_KG_USAGE_ACCEPTOR_SEAL	22
+#define GSSK_KG_USAGE_ACCEPTOR_SIGN	23
+#define GSSK_KG_USAGE_INITIATOR_SEAL	24
+#define GSSK_KG_USAGE_INITIATOR_SIGN	25
+
+/*
+ * The transforms for one key usage, keyed once with the keys derived from
+ * the base key: Ke (cts(cbc(aes))) and Ki (HMAC) for encryption, Kc (HMAC)
+ * for checksums. ke and ki are NULL for a usage that only checksums. The
+ * raw derived keys are not kept; the transforms hold the only copy and
+ * crypto_free_*() wipes it.
+ */
+struct gssk_krb5_ukey {
+	struct crypto_skcipher *ke;
+	struct crypto_shash *ki;
+	struct crypto_shash *kc;
+};
+
+/*
+ * Per-context state. Immutable after gssk_krb5_new(): the transforms are
+ * shared by concurrent callers, each call uses its own hash descriptor on
+ * the stack and its own small skcipher request, and nothing calls setkey
+ * after creation. Every function here may sleep (process context only).
+ *
+ * Index 0 of seal[] and sign[] holds the initiator's usages (24, 25),
+ * index 1 the acceptor's (22, 23). A context sends with its own role's
+ * keys and receives with the peer's.
+ */
+struct gssk_krb5 {
+	const struct gssk_enctype *et;	/* of the key in use */
+	bool initiator;
+	bool acceptor_subkey;		/* tokens use the acceptor subkey */
+	struct gssk_krb5_ukey seal[2];
+	struct gssk_krb5_ukey sign[2];
+};
+
+struct gssk_krb5 *gssk_krb5_new(u32 enctype, const u8 *key,
+				unsigned int key_len, u32 subkey_enctype,
+				const u8 *subkey, unsigned int subkey_len,
+				bool initiator);
+void gssk_krb5_free(struct gssk_krb5 *k);
+
+/* The keys this context sends with (own role) or receives with (peer). */
+static inline const struct gssk_krb5_ukey *
+gssk_krb5_seal_key(const struct gssk_krb5 *k, bool send)
+{
+	return &k->seal[send == k->initiator ? 0 : 1];
+}
+
+static inline const struct gssk_krb5_ukey *
+gssk_krb5_sign_key(const struct gssk_krb5 *k, bool send)
+{
+	return &k->sign[send == k->initiator ? 0 : 1];
+}
+
+/*
+ * Encryption (RFC 3961 section 5.3 / RFC 8009 section 5) in place, over a
+ * linear buffer that may be kmalloc or vmalloc memory:
+ *
+ *   buf: [GSSK_KRB5_CONF_LEN bytes, confounder goes here]
+ *        [plain_len bytes of plaintext]
+ *        [et->mac_len bytes, the HMAC goes here]
+ *
+ * gssk_krb5_encrypt() fills the confounder from get_random_bytes(),
+ * encrypts and appends the HMAC. gssk_krb5_decrypt() checks the HMAC and
+ * decrypts in place; the plaintext is then at buf + GSSK_KRB5_CONF_LEN,
+ * len - GSSK_KRB5_CONF_LEN - mac_len bytes. It returns -EBADMSG when the
+ * integrity check fails (the buffer is then wiped), -EINVAL when len is too
+ * short, another negative errno when the crypto API fails.
+ */
+int gssk_krb5_encrypt(const struct gssk_enctype *et,
+		      const struct gssk_krb5_ukey *u, u8 *buf,
+		      size_t plain_len);
+int gssk_krb5_decrypt(const struct gssk_enctype *et,
+		      const struct gssk_krb5_ukey *u, u8 *buf, size_t len);
+
+/*
+ * Keyed checksum (checksum types 15, 16, 19, 20) over a | b with Kc of
+ * usage u: et->mac_len bytes into out. gssk_krb5_verify_checksum()
+ * compares in constant time: 0, -EBADMSG on mismatch, or another errno.
+ */
+int gssk_krb5_checksum(const struct gssk_enctype *et,
+		       const struct gssk_krb5_ukey *u, const u8 *a,
+		       size_t alen, const u8 *b, size_t blen, u8 *out);
+int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
+			      const struct gssk_krb5_ukey *u, const u8 *a,
+			      size_t alen, const u8 *b, size_t blen,
+			      const u8 *cksum);
+
+/* Internal entry points, exposed for the known-answer self-test only. */
+int gssk_krb5_nfold(const u8 *in, unsigned int inlen, u8 *out,
+		    unsigned int outlen);
+int gssk_krb5_derive(const struct gssk_enctype *et, const u8 *base,
+		     const u8 *constant, unsigned int clen, u8 *out,
+		     unsigned int outlen);
+int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
+			const struct gssk_enctype *et, const u8 *base,
+			u32 usage, bool encrypt);
+void gssk_krb5_ukey_destroy(struct gssk_krb5_ukey *u);
+struct crypto_skcipher *gssk_krb5_alloc_cts(const u8 *key,
+					    unsigned int key_len);
+int gssk_krb5_cts_crypt(struct crypto_skcipher *tfm, u8 *buf,
+			size_t len, bool encrypt);
+int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
+			   const struct gssk_krb5_ukey *u, const u8 *conf,
+			   u8 *buf, size_t plain_len);
+
+#endif /* _GSSK_KRB5_CRYPTO_H */
