@@ -127,6 +127,27 @@ OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
 			       OM_uint32 *ctx_flags, int *locally_initiated,
 			       int *open);
 
+/*
+ * The non-secret fields of a context as the kernel reports them (libgssk
+ * extension; the names come from gssk_inquire_context).
+ */
+struct gssk_context_info {
+	uint32_t enctype;		/* GSSK_ENCTYPE_* */
+	uint32_t subkey_enctype;	/* acceptor subkey, or 0 for none */
+	int initiate;			/* nonzero: this side initiated */
+	OM_uint32 flags;		/* GSS_C_*_FLAG */
+	uint64_t endtime;		/* Unix seconds; 0: no expiry */
+	OM_uint32 lifetime;		/* seconds left, or GSS_C_INDEFINITE */
+};
+
+/*
+ * Fill *info for a context. GSS_S_CONTEXT_EXPIRED (lifetime 0) when the
+ * context has expired.
+ */
+OM_uint32 gssk_inquire_context_info(OM_uint32 *minor_status,
+				    const gss_ctx_id_t context_handle,
+				    struct gssk_context_info *info);
+
 /* RFC 2744 gss_context_time. */
 OM_uint32 gssk_context_time(OM_uint32 *minor_status,
 			    const gss_ctx_id_t context_handle,

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Context handles: allocation and checking, gssk_context_serial(),
+ * gssk_context_from_serial() and gssk_delete_sec_context().
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <keyutils.h>
+#include <netlink/attr.h>
+
+#include "internal.h"
+
+gss_ctx_id_t gsskp_ctx_new(int32_t serial)
+{
+	struct gss_ctx_id_struct *h = malloc(sizeof(*h));
+
+	if (!h)
+		return GSS_C_NO_CONTEXT;
+	h->magic = GSSK_CTX_MAGIC;
+	h->serial = serial;
+	return h;
+}
+
+struct gss_ctx_id_struct *gsskp_ctx_check(gss_ctx_id_t handle)
+{
+	if (handle == GSS_C_NO_CONTEXT || handle->magic != GSSK_CTX_MAGIC ||
+	    handle->serial <= 0)
+		return NULL;
+	return handle;
+}
+
+void gsskp_ctx_free(gss_ctx_id_t handle)
+{
+	if (handle == GSS_C_NO_CONTEXT)
+		return;
+	handle->magic = GSSK_CTX_DEAD;
+	handle->serial = 0;
+	/* keep the stores from being optimised away before free */
+	__asm__ __volatile__("" : : "r"(handle) : "memory");
+	free(handle);
+}
+
+OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg)
+{
+	int32_t *serial = arg;
+
+	if (!tb[GSSK_A_SERIAL] || nla_get_s32(tb[GSSK_A_SERIAL]) <= 0) {
+		*minor = GSSK_MINOR_BAD_REPLY;
+		return GSS_S_FAILURE;
+	}
+	*serial = nla_get_s32(tb[GSSK_A_SERIAL]);
+	return GSS_S_COMPLETE;
+}
+
+OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
+			       gsskp_reply_fn reply, void *arg)
+{
+	struct nl_msg *msg = gsskp_msg_new(cmd);
+	OM_uint32 major;
+
+	if (!msg || nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
+		gsskp_msg_free(msg);
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build a netlink message");
+		return GSS_S_FAILURE;
+	}
+	major = gsskp_transact(minor, msg, reply, arg);
+	gsskp_msg_free(msg);
+	return major;
+}
+
+GSSK_EXPORT int32_t gssk_context_serial(const gss_ctx_id_t context_handle)
+{
+	struct gss_ctx_id_struct *h = gsskp_ctx_check(context_handle);
+
+	return h ? h->serial : 0;
+}
+
+/* keyctl_describe() failure -> (major, minor); 0 when INQUIRE should judge */
+static OM_uint32 describe_error(int err, OM_uint32 *minor)
+{
+	switch (err) {
+	case ENOKEY:
+		*minor = GSSK_MINOR_NO_SUCH_CONTEXT;
+		gsskp_set_error("no key with this serial");
+		return GSS_S_NO_CONTEXT;
+	case EKEYREVOKED:
+		*minor = GSSK_MINOR_CONTEXT_REVOKED;
+		gsskp_set_error("the key has been revoked");
+		return GSS_S_NO_CONTEXT;
+	case ENOMEM:
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("out of memory describing the key");
+		return GSS_S_FAILURE;
+	default:
+		/* EACCES (no view permission), EKEYEXPIRED, ...: ask gssk */
+		return GSS_S_COMPLETE;
+	}
+}
+
+GSSK_EXPORT OM_uint32 gssk_context_from_serial(OM_uint32 *minor_status,
+					       int32_t serial,
+					       gss_ctx_id_t *context_handle)
+{
+	struct gsskp_inquiry q;
+	gss_ctx_id_t h;
+	char *desc = NULL;
+	OM_uint32 major;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*context_handle = GSS_C_NO_CONTEXT;
+	gsskp_clear_error();
+	if (serial <= 0) {
+		*minor_status = GSSK_MINOR_NO_SUCH_CONTEXT;
+		gsskp_set_error("%d is not a key serial", (int)serial);
+		return GSS_S_NO_CONTEXT;
+	}
+
+	/* Without the module there can be no gssk key: say so first. */
+	major = gsskp_nl_ready(minor_status);
+	if (major)
+		return major;
+
+	/* A cheap look at the key type, for a clear refusal. */
+	if (keyctl_describe_alloc(serial, &desc) < 0) {
+		major = describe_error(errno, minor_status);
+		if (major)
+			return major;
+	} else {
+		size_t typelen = strcspn(desc, ";");
+		bool gssk = typelen == 4 && memcmp(desc, "gssk", 4) == 0;
+
+		if (!gssk) {
+			gsskp_set_error("key %d is of type \"%.*s\", not "
+					"\"gssk\"", (int)serial, (int)typelen,
+					desc);
+			free(desc);
+			*minor_status = GSSK_MINOR_NOT_GSSK_KEY;
+			return GSS_S_NO_CONTEXT;
+		}
+		free(desc);
+	}
+
+	/* INQUIRE checks that it is a live context we may read. */
+	memset(&q, 0, sizeof(q));
+	major = gsskp_inquire(minor_status, serial, &q);
+	gsskp_inquiry_release(&q);
+	/* An expired context keeps its handle, so that it can be deleted. */
+	if (major && GSS_ROUTINE_ERROR(major) != GSS_S_CONTEXT_EXPIRED)
+		return major;
+
+	h = gsskp_ctx_new(serial);
+	if (!h) {
+		*minor_status = GSSK_MINOR_NO_MEMORY;
+		return GSS_S_FAILURE;
+	}
+	gsskp_clear_error();
+	*minor_status = GSSK_MINOR_NONE;
+	*context_handle = h;
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
+					      gss_ctx_id_t *context_handle,
+					      gss_buffer_t output_token)
+{
+	struct gss_ctx_id_struct *h;
+	OM_uint32 major, routine;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (output_token != GSS_C_NO_BUFFER)
+		gsskp_buffer_empty(output_token);
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+	if (*context_handle == GSS_C_NO_CONTEXT)
+		return GSS_S_NO_CONTEXT;
+	h = gsskp_ctx_check(*context_handle);
+	if (!h) {
+		*minor_status = GSSK_MINOR_INVALID_HANDLE;
+		return GSS_S_NO_CONTEXT;
+	}
+	gsskp_clear_error();
+
+	major = gsskp_serial_request(minor_status, GSSK_CMD_DELETE, h->serial,
+				     NULL, NULL);
+	/*
+	 * Release the handle unless the context may still exist in the
+	 * kernel (a failure that is not about the context itself), so that
+	 * the caller can try again.
+	 */
+	routine = GSS_ROUTINE_ERROR(major);
+	if (major == GSS_S_COMPLETE || routine == GSS_S_NO_CONTEXT ||
+	    routine == GSS_S_CONTEXT_EXPIRED) {
+		gsskp_ctx_free(h);
+		*context_handle = GSS_C_NO_CONTEXT;
+	}
+	return major;
+}

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Refusals: mapping a netlink error to (major, minor), and the calling
+ * thread's last error message for gssk_last_error().
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "internal.h"
+
+static __thread char last_msg[GSSK_ERRMSG_MAX];
+static __thread bool last_set;
+
+void gsskp_clear_error(void)
+{
+	last_set = false;
+	last_msg[0] = '\0';
+}
+
+void gsskp_set_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(last_msg, sizeof(last_msg), fmt, ap);
+	va_end(ap);
+	last_set = true;
+}
+
+GSSK_EXPORT const char *gssk_last_error(void)
+{
+	return last_set ? last_msg : NULL;
+}
+
+/* (major, minor) for an errno that came without a gssk status. */
+static void map_errno(int err, OM_uint32 *major, OM_uint32 *minor)
+{
+	switch (err) {
+	case ENOKEY:
+		*major = GSS_S_NO_CONTEXT;
+		*minor = GSSK_MINOR_NO_SUCH_CONTEXT;
+		break;
+	case EKEYREVOKED:
+		*major = GSS_S_NO_CONTEXT;
+		*minor = GSSK_MINOR_CONTEXT_REVOKED;
+		break;
+	case EKEYEXPIRED:
+		*major = GSS_S_CONTEXT_EXPIRED;
+		*minor = GSSK_MINOR_CONTEXT_EXPIRED;
+		break;
+	case EDQUOT:
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_QUOTA;
+		break;
+	case ENOMEM:
+	case ENOBUFS:
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_NO_MEMORY;
+		break;
+	case EPERM:
+	case EACCES:
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_NOT_PERMITTED;
+		break;
+	case EOPNOTSUPP:
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_UNSUPPORTED;
+		break;
+	default:
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_KERNEL_REFUSED;
+		break;
+	}
+}
+
+void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
+		       int bad_attr, OM_uint32 *major, OM_uint32 *minor)
+{
+	int err = e->error < 0 ? -e->error : e->error;
+
+	if (e->has_cookie) {
+		*major = e->status.major;
+		*minor = e->status.minor;
+		/* A refusal is an error even if the cookie says otherwise. */
+		if (!GSS_ERROR(*major))
+			*major |= GSS_S_FAILURE;
+		if (*minor == GSSK_MINOR_NONE) {
+			OM_uint32 ignored;
+
+			map_errno(err, &ignored, minor);
+		}
+		return;
+	}
+
+	/* Refused by the netlink core (attribute policy) or without a cookie. */
+	if (e->has_miss_type) {
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_MISSING_FIELD;
+		return;
+	}
+	if ((err == EINVAL || err == ERANGE) && cmd == GSSK_CMD_IMPORT &&
+	    bad_attr == GSSK_A_TOKEN) {
+		*major = GSS_S_DEFECTIVE_TOKEN;
+		*minor = GSSK_MINOR_TOKEN_LENGTH;
+		return;
+	}
+	map_errno(err, major, minor);
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * EXPORT: gssk_export_sec_context() and gssk_export_sec_context_policy().
+ * On success the kernel invalidates the exported key, and the handle is
+ * released; on failure the handle is left as it was and no token is made.
+ */
+#include <netlink/attr.h>
+
+#include "internal.h"
+
+static OM_uint32 token_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
+{
+	gss_buffer_t token = arg;
+	struct nlattr *a = tb[GSSK_A_TOKEN];
+
+	if (!a || nla_len(a) <= 0) {
+		*minor = GSSK_MINOR_BAD_REPLY;
+		return GSS_S_FAILURE;
+	}
+	if (gsskp_buffer_set(token, nla_data(a), (size_t)nla_len(a))) {
+		*minor = GSSK_MINOR_NO_MEMORY;
+		return GSS_S_FAILURE;
+	}
+	return GSS_S_COMPLETE;
+}
+
+static int put_policy(struct nl_msg *msg, const struct gssk_export_policy *p)
+{
+	if (!p)
+		return 0;
+	if (p->flags && nla_put_u32(msg, GSSK_A_POLICY, p->flags) < 0)
+		return -1;
+	if ((p->flags & GSSK_POLICY_UID) &&
+	    nla_put_u32(msg, GSSK_A_POLICY_UID, (uint32_t)p->uid) < 0)
+		return -1;
+	if ((p->flags & GSSK_POLICY_CGROUP) &&
+	    nla_put_s32(msg, GSSK_A_POLICY_CGROUP_FD, p->cgroup_fd) < 0)
+		return -1;
+	if (p->ttl && nla_put_u32(msg, GSSK_A_TTL, p->ttl) < 0)
+		return -1;
+	return 0;
+}
+
+GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
+				gss_ctx_id_t *context_handle,
+				const struct gssk_export_policy *policy,
+				gss_buffer_t interprocess_token)
+{
+	struct gss_ctx_id_struct *h;
+	struct nl_msg *msg;
+	OM_uint32 major, ignored;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (interprocess_token != GSS_C_NO_BUFFER)
+		gsskp_buffer_empty(interprocess_token);
+	if (!context_handle || *context_handle == GSS_C_NO_CONTEXT)
+		return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
+	if (interprocess_token == GSS_C_NO_BUFFER)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	h = gsskp_ctx_check(*context_handle);
+	if (!h) {
+		*minor_status = GSSK_MINOR_INVALID_HANDLE;
+		return GSS_S_NO_CONTEXT;
+	}
+	gsskp_clear_error();
+
+	msg = gsskp_msg_new(GSSK_CMD_EXPORT);
+	if (!msg || nla_put_s32(msg, GSSK_A_SERIAL, h->serial) < 0 ||
+	    put_policy(msg, policy)) {
+		gsskp_msg_free(msg);
+		*minor_status = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build the EXPORT request");
+		return GSS_S_FAILURE;
+	}
+	major = gsskp_transact(minor_status, msg, token_reply,
+			       interprocess_token);
+	gsskp_msg_free(msg);
+	if (major) {
+		gssk_release_buffer(&ignored, interprocess_token);
+		return major;
+	}
+	gsskp_ctx_free(h);
+	*context_handle = GSS_C_NO_CONTEXT;
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_export_sec_context(OM_uint32 *minor_status,
+					      gss_ctx_id_t *context_handle,
+					      gss_buffer_t interprocess_token)
+{
+	return gssk_export_sec_context_policy(minor_status, context_handle,
+					      NULL, interprocess_token);
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * IMPORT: gssk_import_sec_context() and gssk_import_sec_context_keyring().
+ * The token names a context the kernel holds for the importer; the import
+ * creates a new key for it. On failure *context_handle is GSS_C_NO_CONTEXT.
+ */
+#include <keyutils.h>
+#include <netlink/attr.h>
+
+#include "internal.h"
+
+GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
+				const gss_buffer_t interprocess_token,
+				int32_t keyring,
+				gss_ctx_id_t *context_handle)
+{
+	struct nl_msg *msg;
+	gss_ctx_id_t h;
+	int32_t serial = 0;
+	OM_uint32 major;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*context_handle = GSS_C_NO_CONTEXT;
+	if (interprocess_token == GSS_C_NO_BUFFER ||
+	    interprocess_token->length == 0 || !interprocess_token->value)
+		return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
+	gsskp_clear_error();
+	if (interprocess_token->length > GSSK_TOKEN_MAX_LEN) {
+		*minor_status = GSSK_MINOR_TOKEN_LENGTH;
+		gsskp_set_error("token of %zu bytes is longer than %d bytes",
+				interprocess_token->length,
+				GSSK_TOKEN_MAX_LEN);
+		return GSS_S_DEFECTIVE_TOKEN;
+	}
+	if (keyring == 0)
+		keyring = KEY_SPEC_SESSION_KEYRING;
+
+	h = gsskp_ctx_new(0);
+	msg = gsskp_msg_new(GSSK_CMD_IMPORT);
+	if (!h || !msg ||
+	    nla_put(msg, GSSK_A_TOKEN, (int)interprocess_token->length,
+		    interprocess_token->value) < 0 ||
+	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0) {
+		gsskp_msg_free(msg);
+		gsskp_ctx_free(h);
+		*minor_status = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build the IMPORT request");
+		return GSS_S_FAILURE;
+	}
+	major = gsskp_transact(minor_status, msg, gsskp_reply_serial, &serial);
+	gsskp_msg_free(msg);
+	if (major) {
+		gsskp_ctx_free(h);
+		return major;
+	}
+	h->serial = serial;
+	*context_handle = h;
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_import_sec_context(OM_uint32 *minor_status,
+				const gss_buffer_t interprocess_token,
+				gss_ctx_id_t *context_handle)
+{
+	return gssk_import_sec_context_keyring(minor_status,
+					       interprocess_token, 0,
+					       context_handle);
+}

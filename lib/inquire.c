@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * INQUIRE: gssk_inquire_context(), gssk_context_time() and
+ * gssk_inquire_context_info().
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <netlink/attr.h>
+
+#include "internal.h"
+
+static OM_uint32 inquiry_reply(OM_uint32 *minor, struct nlattr **tb,
+			       void *arg)
+{
+	struct gsskp_inquiry *q = arg;
+
+	if (tb[GSSK_A_ENCTYPE]) {
+		q->enctype = nla_get_u32(tb[GSSK_A_ENCTYPE]);
+		q->have_enctype = true;
+	}
+	if (tb[GSSK_A_SUBKEY_ENCTYPE])
+		q->subkey_enctype = nla_get_u32(tb[GSSK_A_SUBKEY_ENCTYPE]);
+	if (tb[GSSK_A_ROLE]) {
+		q->role = nla_get_u8(tb[GSSK_A_ROLE]);
+		q->have_role = true;
+	}
+	if (tb[GSSK_A_GSS_FLAGS]) {
+		q->flags = nla_get_u32(tb[GSSK_A_GSS_FLAGS]);
+		q->have_flags = true;
+	}
+	if (tb[GSSK_A_ENDTIME]) {
+		q->endtime = nla_get_u64(tb[GSSK_A_ENDTIME]);
+		q->have_endtime = true;
+	}
+	if (tb[GSSK_A_TIME_REC]) {
+		q->time_rec = nla_get_u32(tb[GSSK_A_TIME_REC]);
+		q->have_time_rec = true;
+	}
+	/* the reply policy guarantees NUL-terminated strings */
+	if (tb[GSSK_A_INIT_NAME]) {
+		q->init_name = strdup(nla_get_string(tb[GSSK_A_INIT_NAME]));
+		if (!q->init_name)
+			goto nomem;
+	}
+	if (tb[GSSK_A_ACC_NAME]) {
+		q->acc_name = strdup(nla_get_string(tb[GSSK_A_ACC_NAME]));
+		if (!q->acc_name)
+			goto nomem;
+	}
+	return GSS_S_COMPLETE;
+nomem:
+	*minor = GSSK_MINOR_NO_MEMORY;
+	return GSS_S_FAILURE;
+}
+
+void gsskp_inquiry_release(struct gsskp_inquiry *q)
+{
+	free(q->init_name);
+	free(q->acc_name);
+	q->init_name = NULL;
+	q->acc_name = NULL;
+}
+
+OM_uint32 gsskp_inquire(OM_uint32 *minor, int32_t serial,
+			struct gsskp_inquiry *q)
+{
+	OM_uint32 major;
+
+	memset(q, 0, sizeof(*q));
+	major = gsskp_serial_request(minor, GSSK_CMD_INQUIRE, serial,
+				     inquiry_reply, q);
+	if (major)
+		gsskp_inquiry_release(q);
+	return major;
+}
+
+/* Seconds left: TIME_REC, or computed from ENDTIME. -1: neither came. */
+static int64_t lifetime_of(const struct gsskp_inquiry *q)
+{
+	time_t now;
+
+	if (q->have_time_rec)
+		return q->time_rec;	/* 0xffffffff == GSS_C_INDEFINITE */
+	if (!q->have_endtime)
+		return -1;
+	if (q->endtime == 0)
+		return GSS_C_INDEFINITE;
+	now = time(NULL);
+	if ((uint64_t)now >= q->endtime)
+		return 0;
+	if (q->endtime - (uint64_t)now >= GSS_C_INDEFINITE)
+		return GSS_C_INDEFINITE - 1;
+	return (int64_t)(q->endtime - (uint64_t)now);
+}
+
+static OM_uint32 bad_reply(OM_uint32 *minor, const char *what)
+{
+	*minor = GSSK_MINOR_BAD_REPLY;
+	gsskp_set_error("the gssk module's INQUIRE reply lacks %s", what);
+	return GSS_S_FAILURE;
+}
+
+static OM_uint32 expired(OM_uint32 *minor)
+{
+	*minor = GSSK_MINOR_CONTEXT_EXPIRED;
+	gsskp_set_error("the context has expired");
+	return GSS_S_CONTEXT_EXPIRED;
+}
+
+/* Common entry checks; returns the live handle or sets *major. */
+static struct gss_ctx_id_struct *entry_handle(OM_uint32 *minor,
+					      gss_ctx_id_t handle,
+					      OM_uint32 *major)
+{
+	struct gss_ctx_id_struct *h;
+
+	if (handle == GSS_C_NO_CONTEXT) {
+		*major = GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
+		return NULL;
+	}
+	h = gsskp_ctx_check(handle);
+	if (!h) {
+		*minor = GSSK_MINOR_INVALID_HANDLE;
+		*major = GSS_S_NO_CONTEXT;
+		return NULL;
+	}
+	gsskp_clear_error();
+	return h;
+}
+
+GSSK_EXPORT OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
+			const gss_ctx_id_t context_handle,
+			gss_name_t *src_name, gss_name_t *targ_name,
+			OM_uint32 *lifetime_rec, gss_OID *mech_type,
+			OM_uint32 *ctx_flags, int *locally_initiated,
+			int *open)
+{
+	struct gss_ctx_id_struct *h;
+	struct gsskp_inquiry q;
+	gss_name_t src = GSS_C_NO_NAME, targ = GSS_C_NO_NAME;
+	OM_uint32 major = GSS_S_COMPLETE;
+	int64_t life;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (src_name)
+		*src_name = GSS_C_NO_NAME;
+	if (targ_name)
+		*targ_name = GSS_C_NO_NAME;
+	if (lifetime_rec)
+		*lifetime_rec = 0;
+	if (mech_type)
+		*mech_type = GSS_C_NO_OID;
+	if (ctx_flags)
+		*ctx_flags = 0;
+	if (locally_initiated)
+		*locally_initiated = 0;
+	if (open)
+		*open = 0;
+	h = entry_handle(minor_status, context_handle, &major);
+	if (!h)
+		return major;
+
+	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (major) {
+		if (GSS_ROUTINE_ERROR(major) == GSS_S_CONTEXT_EXPIRED &&
+		    mech_type)
+			*mech_type = (gss_OID)&gsskp_krb5_mech_oid;
+		return major;
+	}
+
+	life = lifetime_of(&q);
+	if (lifetime_rec && life < 0) {
+		major = bad_reply(minor_status, "the lifetime");
+		goto out;
+	}
+	if ((ctx_flags && !q.have_flags) ||
+	    (locally_initiated && !q.have_role)) {
+		major = bad_reply(minor_status, "the flags or the role");
+		goto out;
+	}
+	if (life == 0) {
+		/* RFC 2744: lifetime 0 and CONTEXT_EXPIRED; no names */
+		major = expired(minor_status);
+	} else {
+		if (src_name && q.init_name) {
+			src = gsskp_name_new(q.init_name, strlen(q.init_name));
+			if (!src)
+				goto nomem;
+		}
+		if (targ_name && q.acc_name) {
+			targ = gsskp_name_new(q.acc_name, strlen(q.acc_name));
+			if (!targ)
+				goto nomem;
+		}
+		if (src_name)
+			*src_name = src;
+		if (targ_name)
+			*targ_name = targ;
+		if (open)
+			*open = 1;
+	}
+	if (lifetime_rec)
+		*lifetime_rec = (OM_uint32)(life < 0 ? 0 : life);
+	if (mech_type)
+		*mech_type = (gss_OID)&gsskp_krb5_mech_oid;
+	if (ctx_flags)
+		*ctx_flags = q.flags;
+	if (locally_initiated)
+		*locally_initiated = q.role == GSSK_ROLE_INITIATOR;
+	goto out;
+
+nomem:
+	{
+		OM_uint32 ignored;
+
+		gssk_release_name(&ignored, &src);
+		gssk_release_name(&ignored, &targ);
+	}
+	*minor_status = GSSK_MINOR_NO_MEMORY;
+	major = GSS_S_FAILURE;
+out:
+	gsskp_inquiry_release(&q);
+	return major;
+}
+
+GSSK_EXPORT OM_uint32 gssk_context_time(OM_uint32 *minor_status,
+					const gss_ctx_id_t context_handle,
+					OM_uint32 *time_rec)
+{
+	struct gss_ctx_id_struct *h;
+	struct gsskp_inquiry q;
+	OM_uint32 major = GSS_S_COMPLETE;
+	int64_t life;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!time_rec)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*time_rec = 0;
+	h = entry_handle(minor_status, context_handle, &major);
+	if (!h)
+		return major;
+
+	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (major)
+		return major;
+	life = lifetime_of(&q);
+	gsskp_inquiry_release(&q);
+	if (life < 0)
+		return bad_reply(minor_status, "the lifetime");
+	if (life == 0)
+		return expired(minor_status);
+	*time_rec = (OM_uint32)life;
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_inquire_context_info(OM_uint32 *minor_status,
+				const gss_ctx_id_t context_handle,
+				struct gssk_context_info *info)
+{
+	struct gss_ctx_id_struct *h;
+	struct gsskp_inquiry q;
+	OM_uint32 major = GSS_S_COMPLETE;
+	int64_t life;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!info)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	memset(info, 0, sizeof(*info));
+	h = entry_handle(minor_status, context_handle, &major);
+	if (!h)
+		return major;
+
+	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (major)
+		return major;
+	gsskp_inquiry_release(&q);	/* names are not part of info */
+	life = lifetime_of(&q);
+	if (life < 0 || !q.have_enctype || !q.have_role || !q.have_flags)
+		return bad_reply(minor_status, "a field");
+	info->enctype = q.enctype;
+	info->subkey_enctype = q.subkey_enctype;
+	info->initiate = q.role == GSSK_ROLE_INITIATOR;
+	info->flags = q.flags;
+	info->endtime = q.have_endtime ? q.endtime : 0;
+	info->lifetime = (OM_uint32)life;
+	if (life == 0)
+		return expired(minor_status);
+	return GSS_S_COMPLETE;
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libgssk private definitions, shared by the library's files and its unit
+ * tests. Nothing here is exported from libgssk.so.
+ */
+#ifndef GSSK_INTERNAL_H
+#define GSSK_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/netlink.h>
+#include <gssk/gssk.h>
+
+#define GSSK_EXPORT __attribute__((visibility("default")))
+
+/*
+ * Minor status codes that only libgssk produces (the kernel's are enum
+ * gssk_minor in <linux/gssk.h>). They start well above the kernel's range
+ * so that the kernel can keep appending codes.
+ */
+#define GSSK_MINOR_LIB_BASE		(GSSK_MINOR_BASE + 0x80u)
+enum gssk_lib_minor {
+	/* no generic netlink family "gssk": the module is not loaded */
+	GSSK_MINOR_MODULE_NOT_LOADED = GSSK_MINOR_LIB_BASE,
+	/* socket, send or receive failure talking to the kernel */
+	GSSK_MINOR_NETLINK,
+	/* context handle not made by libgssk, or already released */
+	GSSK_MINOR_INVALID_HANDLE,
+	/* the kernel's reply lacked an attribute or was malformed */
+	GSSK_MINOR_BAD_REPLY,
+	/* an argument is out of range (length, value) */
+	GSSK_MINOR_BAD_ARGUMENT,
+	/* the kernel refused without a gssk status (netlink core refusal) */
+	GSSK_MINOR_KERNEL_REFUSED,
+	/* the kernel refused: EPERM or EACCES without a gssk status */
+	GSSK_MINOR_NOT_PERMITTED,
+	/* the loaded module does not know the command */
+	GSSK_MINOR_UNSUPPORTED,
+	/* name not made by libgssk, or already released */
+	GSSK_MINOR_INVALID_NAME,
+
+	__GSSK_MINOR_LIB_END
+};
+
+/* ---- handles (context.c, names.c) ---- */
+
+#define GSSK_CTX_MAGIC		0x6773736bu	/* "gssk" */
+#define GSSK_CTX_DEAD		0xdeadc0deu
+#define GSSK_NAME_MAGIC		0x6e616d65u	/* "name" */
+#define GSSK_NAME_DEAD		0xdeadbeefu
+
+struct gss_ctx_id_struct {
+	uint32_t magic;
+	int32_t serial;
+};
+
+struct gss_name_struct {
+	uint32_t magic;
+	size_t length;		/* bytes of value, without the NUL */
+	char *value;		/* NUL-terminated */
+};
+
+/* A live handle made by libgssk, or NULL. */
+struct gss_ctx_id_struct *gsskp_ctx_check(gss_ctx_id_t handle);
+gss_ctx_id_t gsskp_ctx_new(int32_t serial);
+void gsskp_ctx_free(gss_ctx_id_t handle);
+
+struct gss_name_struct *gsskp_name_check(gss_name_t name);
+/* A new name holding a copy of value (length bytes), or NULL (ENOMEM). */
+gss_name_t gsskp_name_new(const char *value, size_t length);
+
+/* Static OIDs owned by libgssk. */
+extern const gss_OID_desc gsskp_krb5_mech_oid;		/* 1.2.840.113554.1.2.2 */
+extern const gss_OID_desc gsskp_krb5_nt_principal_oid;	/* ...2.2.1 */
+bool gsskp_oid_equal(const gss_OID_desc *a, const gss_OID_desc *b);
+
+/* ---- buffers (buffer.c) ---- */
+
+/* Copy len bytes into a new buffer, NUL-terminated. 0 or -ENOMEM. */
+int gsskp_buffer_set(gss_buffer_t buf, const void *data, size_t len);
+static inline void gsskp_buffer_empty(gss_buffer_t buf)
+{
+	buf->length = 0;
+	buf->value = NULL;
+}
+
+/* ---- refusals (nl.c parses, error.c maps and records) ---- */
+
+#define GSSK_ERRMSG_MAX		512
+
+/* What an NLMSG_ERROR message says. */
+struct gsskp_nlerr {
+	int error;			/* negative errno; 0: an ACK */
+	bool has_msg;
+	char msg[GSSK_ERRMSG_MAX];	/* NLMSGERR_ATTR_MSG, NUL-terminated */
+	bool has_cookie;		/* a cookie of sizeof(gssk_status) */
+	struct gssk_status status;	/* NLMSGERR_ATTR_COOKIE */
+	bool has_offs;
+	uint32_t offs;			/* NLMSGERR_ATTR_OFFS */
+	bool has_miss_type;
+	uint32_t miss_type;		/* NLMSGERR_ATTR_MISS_TYPE */
+};
+
+/*
+ * Parse the NLMSG_ERROR message nlh, of which len bytes are readable.
+ * Honours NLM_F_CAPPED and NLM_F_ACK_TLVS. Returns 0, or -EBADMSG when
+ * the message is not a well-formed NLMSG_ERROR (TLVs that are malformed
+ * are ignored from the first bad one on).
+ */
+int gsskp_nl_parse_error(const struct nlmsghdr *nlh, size_t len,
+			 struct gsskp_nlerr *out);
+
+/*
+ * The type of the attribute that starts at byte offset offs of the request
+ * req (a generic netlink message), or -1 if no attribute starts there.
+ */
+int gsskp_nl_attr_at(const struct nlmsghdr *req, uint32_t offs);
+
+/*
+ * Map a refusal of command cmd to (major, minor). bad_attr is the request
+ * attribute that NLMSGERR_ATTR_OFFS named, or -1.
+ */
+void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
+		       int bad_attr, OM_uint32 *major, OM_uint32 *minor);
+
+/* Per-thread last error message (error.c). */
+void gsskp_clear_error(void);
+void gsskp_set_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* ---- generic netlink transport (nl.c) ---- */
+
+struct nl_msg;
+struct nlattr;
+
+/* A new request for command cmd, or NULL (ENOMEM). */
+struct nl_msg *gsskp_msg_new(uint8_t cmd);
+/* Zero every byte of the message buffer, then free it. */
+void gsskp_msg_free(struct nl_msg *msg);
+
+/*
+ * Called with the attributes of the reply (tb indexed by GSSK_A_*, already
+ * checked against the reply policy). Returns 0 or a nonzero major status
+ * after setting *minor.
+ */
+typedef OM_uint32 (*gsskp_reply_fn)(OM_uint32 *minor, struct nlattr **tb,
+				    void *arg);
+
+/*
+ * Send msg to the gssk family and wait for its acknowledgement. reply (may
+ * be NULL) is called for a reply message; if reply is set and none came,
+ * the call fails with GSSK_MINOR_BAD_REPLY. Returns a major status and
+ * sets *minor; a refusal's message is recorded for gssk_last_error().
+ */
+OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
+			 gsskp_reply_fn reply, void *arg);
+
+struct nl_sock;
+
+/*
+ * A new NETLINK_GENERIC socket with NETLINK_EXT_ACK and NETLINK_CAP_ACK
+ * set, or NULL (with *minor and the last error set).
+ */
+struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor);
+
+/* Called for each message of the reply that is not an error or ACK. */
+typedef void (*gsskp_msg_fn)(struct nlmsghdr *nlh, void *arg);
+
+enum { GSSKP_XCHG_ACK = 0, GSSKP_XCHG_REFUSED = 1 };
+
+/*
+ * Send msg as message type type (a family id) and read until its ACK or
+ * refusal. Returns GSSKP_XCHG_ACK, GSSKP_XCHG_REFUSED (with *e filled) or
+ * a negative libnl error code, after which the socket should be dropped.
+ */
+int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
+		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e);
+
+/*
+ * Make sure this thread has a socket and the gssk family id; fails with
+ * GSSK_MINOR_MODULE_NOT_LOADED when there is no gssk family.
+ */
+OM_uint32 gsskp_nl_ready(OM_uint32 *minor);
+
+/* A request whose only attribute is GSSK_A_SERIAL (context.c). */
+OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
+			       gsskp_reply_fn reply, void *arg);
+/* Reply callback storing GSSK_A_SERIAL into *(int32_t *)arg. */
+OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg);
+
+/* ---- shared context calls (context.c) ---- */
+
+struct gsskp_inquiry {
+	uint32_t enctype;
+	uint32_t subkey_enctype;
+	uint8_t role;
+	uint32_t flags;
+	uint64_t endtime;
+	uint32_t time_rec;
+	bool have_enctype, have_role, have_flags, have_endtime, have_time_rec;
+	char *init_name;	/* malloc'ed or NULL */
+	char *acc_name;
+};
+
+/* INQUIRE a serial; on success the caller frees q->*_name. */
+OM_uint32 gsskp_inquire(OM_uint32 *minor, int32_t serial,
+			struct gsskp_inquiry *q);
+void gsskp_inquiry_release(struct gsskp_inquiry *q);
+
+#endif /* GSSK_INTERNAL_H */

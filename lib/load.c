@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * gssk_load_sec_context(): hand an established context's fields, key
+ * bytes included, to the kernel. The key bytes are copied only into the
+ * netlink request, which is zeroed before it is freed.
+ */
+#include <string.h>
+#include <keyutils.h>
+#include <netlink/attr.h>
+
+#include "internal.h"
+
+static OM_uint32 too_long(OM_uint32 *minor, OM_uint32 code,
+			  const char *what, size_t max)
+{
+	*minor = code;
+	gsskp_set_error("%s longer than %zu bytes", what, max);
+	return GSS_S_FAILURE;
+}
+
+static OM_uint32 check_fields(OM_uint32 *minor,
+			      const struct gssk_context_fields *f,
+			      const char *description)
+{
+	if (f->key_len > GSSK_KEY_MAX)
+		return too_long(minor, GSSK_MINOR_BAD_KEY_LENGTH,
+				"context key", GSSK_KEY_MAX);
+	if (f->subkey_len > GSSK_KEY_MAX)
+		return too_long(minor, GSSK_MINOR_BAD_KEY_LENGTH,
+				"acceptor subkey", GSSK_KEY_MAX);
+	if (f->initiator_name &&
+	    strnlen(f->initiator_name, GSSK_NAME_MAX) >= GSSK_NAME_MAX)
+		return too_long(minor, GSSK_MINOR_BAD_ARGUMENT,
+				"initiator name", (size_t)GSSK_NAME_MAX - 1);
+	if (f->acceptor_name &&
+	    strnlen(f->acceptor_name, GSSK_NAME_MAX) >= GSSK_NAME_MAX)
+		return too_long(minor, GSSK_MINOR_BAD_ARGUMENT,
+				"acceptor name", (size_t)GSSK_NAME_MAX - 1);
+	if (description &&
+	    strnlen(description, GSSK_DESC_MAX) >= GSSK_DESC_MAX)
+		return too_long(minor, GSSK_MINOR_BAD_ARGUMENT,
+				"description", (size_t)GSSK_DESC_MAX - 1);
+	return GSS_S_COMPLETE;
+}
+
+static int put_fields(struct nl_msg *msg, const struct gssk_context_fields *f,
+		      int32_t keyring, const char *description)
+{
+	uint8_t role = f->initiate ? GSSK_ROLE_INITIATOR : GSSK_ROLE_ACCEPTOR;
+
+	if (nla_put_u32(msg, GSSK_A_ENCTYPE, f->enctype) < 0 ||
+	    nla_put_u8(msg, GSSK_A_ROLE, role) < 0 ||
+	    nla_put_u32(msg, GSSK_A_GSS_FLAGS, f->flags) < 0 ||
+	    nla_put_u64(msg, GSSK_A_SEND_SEQ, f->send_seq) < 0 ||
+	    nla_put_u64(msg, GSSK_A_RECV_SEQ, f->recv_seq) < 0 ||
+	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0 ||
+	    nla_put_string(msg, GSSK_A_DESCRIPTION, description) < 0)
+		return -1;
+	/* an absent key is left for the kernel to refuse (missing field) */
+	if (f->key_len &&
+	    nla_put(msg, GSSK_A_CTX_KEY, (int)f->key_len, f->key) < 0)
+		return -1;
+	if (f->subkey_enctype &&
+	    nla_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, f->subkey_enctype) < 0)
+		return -1;
+	if (f->subkey_len &&
+	    nla_put(msg, GSSK_A_SUBKEY, (int)f->subkey_len, f->subkey) < 0)
+		return -1;
+	if (f->initiator_name &&
+	    nla_put_string(msg, GSSK_A_INIT_NAME, f->initiator_name) < 0)
+		return -1;
+	if (f->acceptor_name &&
+	    nla_put_string(msg, GSSK_A_ACC_NAME, f->acceptor_name) < 0)
+		return -1;
+	if (f->endtime && nla_put_u64(msg, GSSK_A_ENDTIME, f->endtime) < 0)
+		return -1;
+	return 0;
+}
+
+GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
+			const struct gssk_context_fields *fields,
+			int32_t keyring, const char *description,
+			gss_ctx_id_t *context_handle)
+{
+	struct nl_msg *msg;
+	gss_ctx_id_t h;
+	int32_t serial = 0;
+	OM_uint32 major;
+
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*context_handle = GSS_C_NO_CONTEXT;
+	gsskp_clear_error();
+	if (!fields || (fields->key_len && !fields->key) ||
+	    (fields->subkey_len && !fields->subkey))
+		return GSS_S_CALL_INACCESSIBLE_READ;
+	if (!description)
+		description = "gssk";
+	if (keyring == 0)
+		keyring = KEY_SPEC_SESSION_KEYRING;
+	major = check_fields(minor_status, fields, description);
+	if (major)
+		return major;
+
+	/* allocate the handle first: never fail after the key exists */
+	h = gsskp_ctx_new(0);
+	msg = gsskp_msg_new(GSSK_CMD_LOAD);
+	if (!h || !msg || put_fields(msg, fields, keyring, description)) {
+		gsskp_msg_free(msg);
+		gsskp_ctx_free(h);
+		*minor_status = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build the LOAD request");
+		return GSS_S_FAILURE;
+	}
+	major = gsskp_transact(minor_status, msg, gsskp_reply_serial, &serial);
+	gsskp_msg_free(msg);
+	if (major) {
+		gsskp_ctx_free(h);
+		return major;
+	}
+	h->serial = serial;
+	*context_handle = h;
+	return GSS_S_COMPLETE;
+}

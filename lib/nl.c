@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/*
+ * Generic netlink transport: one socket per thread, the gssk family id,
+ * request/acknowledgement exchanges and the parsing of refusals.
+ *
+ * Each thread that calls libgssk gets its own libnl socket (a pthread key
+ * frees it when the thread exits), so no lock is needed around a request.
+ * A socket inherited through fork() is dropped and reopened in the child.
+ * The family id is resolved per socket with CTRL_CMD_GETFAMILY; if the
+ * module was reloaded meanwhile, the first refusal that could come from a
+ * stale family id (ENOENT, EOPNOTSUPP, EINVAL without a gssk cookie) makes
+ * us resolve again, and the request is sent once more if the id changed.
+ *
+ * Secrets: the LOAD request carries key bytes. Requests are built in a
+ * fixed-size libnl message (libnl never reallocates it) that
+ * gsskp_msg_free() zeroes before freeing it. NETLINK_CAP_ACK keeps the
+ * kernel from echoing the request back in its error message. Receive
+ * buffers are zeroed before they are freed (replies carry the export
+ * token, which is a capability).
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <linux/genetlink.h>
+#include <netlink/netlink.h>
+#include <netlink/msg.h>
+#include <netlink/attr.h>
+#include <netlink/socket.h>
+#include <netlink/genl/genl.h>
+
+#include "internal.h"
+
+#ifndef SOL_NETLINK
+#define SOL_NETLINK 270
+#endif
+
+/* Large enough for any gssk request (the biggest is LOAD, ~2.6 KiB). */
+#define GSSK_MSG_SIZE	8192
+
+/* ---- refusal parsing (pure functions, unit tested) ---- */
+
+int gsskp_nl_parse_error(const struct nlmsghdr *nlh, size_t len,
+			 struct gsskp_nlerr *out)
+{
+	const unsigned char *base = (const unsigned char *)nlh;
+	struct nlmsghdr hdr;
+	struct nlmsgerr err;
+	size_t total, off;
+
+	memset(out, 0, sizeof(*out));
+	if (len < NLMSG_HDRLEN)
+		return -EBADMSG;
+	memcpy(&hdr, base, sizeof(hdr));
+	total = hdr.nlmsg_len;
+	if (hdr.nlmsg_type != NLMSG_ERROR || total > len ||
+	    total < NLMSG_HDRLEN + sizeof(err))
+		return -EBADMSG;
+	memcpy(&err, base + NLMSG_HDRLEN, sizeof(err));
+	out->error = err.error;
+
+	if (!(hdr.nlmsg_flags & NLM_F_ACK_TLVS))
+		return 0;
+
+	/*
+	 * The TLVs follow the nlmsgerr and, unless the kernel capped it, a
+	 * copy of the request's payload.
+	 */
+	off = NLMSG_HDRLEN + sizeof(err);
+	if (!(hdr.nlmsg_flags & NLM_F_CAPPED)) {
+		if (err.msg.nlmsg_len < NLMSG_HDRLEN)
+			return 0;
+		off += err.msg.nlmsg_len - NLMSG_HDRLEN;
+	}
+	off = NLMSG_ALIGN(off);
+
+	while (off + NLA_HDRLEN <= total) {
+		struct nlattr a;
+		const unsigned char *data;
+		size_t dlen;
+
+		memcpy(&a, base + off, sizeof(a));
+		if (a.nla_len < NLA_HDRLEN || a.nla_len > total - off)
+			break;
+		data = base + off + NLA_HDRLEN;
+		dlen = a.nla_len - NLA_HDRLEN;
+
+		switch (a.nla_type & NLA_TYPE_MASK) {
+		case NLMSGERR_ATTR_MSG: {
+			size_t n = strnlen((const char *)data, dlen);
+
+			if (n >= sizeof(out->msg))
+				n = sizeof(out->msg) - 1;
+			memcpy(out->msg, data, n);
+			out->msg[n] = '\0';
+			out->has_msg = n > 0;
+			break;
+		}
+		case NLMSGERR_ATTR_COOKIE:
+			if (dlen == sizeof(out->status)) {
+				memcpy(&out->status, data, dlen);
+				out->has_cookie = true;
+			}
+			break;
+		case NLMSGERR_ATTR_OFFS:
+			if (dlen >= sizeof(uint32_t)) {
+				memcpy(&out->offs, data, sizeof(uint32_t));
+				out->has_offs = true;
+			}
+			break;
+		case NLMSGERR_ATTR_MISS_TYPE:
+			if (dlen >= sizeof(uint32_t)) {
+				memcpy(&out->miss_type, data, sizeof(uint32_t));
+				out->has_miss_type = true;
+			}
+			break;
+		default:
+			break;
+		}
+		off += NLA_ALIGN(a.nla_len);
+	}
+	return 0;
+}
+
+int gsskp_nl_attr_at(const struct nlmsghdr *req, uint32_t offs)
+{
+	const unsigned char *base = (const unsigned char *)req;
+	size_t total = req->nlmsg_len;
+	size_t off = NLMSG_HDRLEN + GENL_HDRLEN;
+
+	while (off + NLA_HDRLEN <= total) {
+		struct nlattr a;
+
+		memcpy(&a, base + off, sizeof(a));
+		if (a.nla_len < NLA_HDRLEN || a.nla_len > total - off)
+			break;
+		/* the kernel points at the attribute or into its payload */
+		if (offs >= off && offs < off + a.nla_len)
+			return a.nla_type & NLA_TYPE_MASK;
+		off += NLA_ALIGN(a.nla_len);
+	}
+	return -1;
+}
+
+/* ---- messages ---- */
+
+struct nl_msg *gsskp_msg_new(uint8_t cmd)
+{
+	struct nl_msg *msg = nlmsg_alloc_size(GSSK_MSG_SIZE);
+
+	if (!msg)
+		return NULL;
+	/* the family id (nlmsg_type) is filled in when the message is sent */
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, 0, 0, NLM_F_ACK,
+			 cmd, GSSK_GENL_VERSION)) {
+		nlmsg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
+void gsskp_msg_free(struct nl_msg *msg)
+{
+	if (!msg)
+		return;
+	explicit_bzero(nlmsg_hdr(msg), nlmsg_get_max_size(msg));
+	nlmsg_free(msg);
+}
+
+/* ---- per-thread sockets ---- */
+
+struct nl_thread {
+	pid_t pid;		/* process that opened sk */
+	struct nl_sock *sk;
+	int family;		/* 0: not resolved */
+};
+
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static pthread_key_t key;
+static bool key_ok;		/* written once, under key_once */
+
+static void thread_drop(struct nl_thread *t)
+{
+	if (t->sk)
+		nl_socket_free(t->sk);
+	t->sk = NULL;
+	t->family = 0;
+}
+
+static void thread_destroy(void *p)
+{
+	struct nl_thread *t = p;
+
+	thread_drop(t);
+	free(t);
+}
+
+static void key_init(void)
+{
+	key_ok = pthread_key_create(&key, thread_destroy) == 0;
+}
+
+__attribute__((destructor)) static void gssk_nl_fini(void)
+{
+	struct nl_thread *t;
+
+	if (!key_ok)
+		return;
+	/* other threads' sockets are left to process exit */
+	t = pthread_getspecific(key);
+	if (t)
+		thread_destroy(t);
+	pthread_key_delete(key);
+	key_ok = false;
+}
+
+static struct nl_thread *thread_get(void)
+{
+	struct nl_thread *t;
+
+	pthread_once(&key_once, key_init);
+	if (!key_ok)
+		return NULL;
+	t = pthread_getspecific(key);
+	if (t)
+		return t;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return NULL;
+	if (pthread_setspecific(key, t)) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static OM_uint32 netlink_failure(OM_uint32 *minor, const char *what, int err)
+{
+	*minor = GSSK_MINOR_NETLINK;
+	gsskp_set_error("netlink %s failed: %s", what, nl_geterror(err));
+	return GSS_S_FAILURE;
+}
+
+struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor)
+{
+	struct nl_sock *sk;
+	int one = 1, err, fd;
+
+	sk = nl_socket_alloc();
+	if (!sk) {
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot allocate a netlink socket");
+		return NULL;
+	}
+	err = nl_connect(sk, NETLINK_GENERIC);
+	if (err < 0) {
+		nl_socket_free(sk);
+		netlink_failure(minor, "connect", err);
+		return NULL;
+	}
+	fd = nl_socket_get_fd(sk);
+	/*
+	 * Extended ACKs carry the kernel's message and gssk status; a capped
+	 * ACK never echoes a request (LOAD's holds key bytes) back to us.
+	 */
+	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
+	    setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one))) {
+		err = errno;
+		nl_socket_free(sk);
+		*minor = GSSK_MINOR_NETLINK;
+		gsskp_set_error("netlink socket options: %s", strerror(err));
+		return NULL;
+	}
+	nl_socket_enable_msg_peek(sk);
+	return sk;
+}
+
+static OM_uint32 thread_connect(OM_uint32 *minor, struct nl_thread *t)
+{
+	if (t->sk && t->pid != getpid())
+		thread_drop(t);		/* inherited through fork() */
+	if (t->sk)
+		return GSS_S_COMPLETE;
+	t->sk = gsskp_nl_socket_open(minor);
+	if (!t->sk)
+		return GSS_S_FAILURE;
+	t->pid = getpid();
+	t->family = 0;
+	return GSS_S_COMPLETE;
+}
+
+/* ---- one exchange: send, then read until our ACK or refusal ---- */
+
+int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
+		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e)
+{
+	struct nlmsghdr *req = nlmsg_hdr(msg);
+	unsigned char *buf = NULL;
+	struct sockaddr_nl peer;
+	uint32_t seq;
+	int n, ret = 1;
+	bool done = false;
+
+	req->nlmsg_type = type;
+	req->nlmsg_seq = NL_AUTO_SEQ;
+	req->nlmsg_pid = NL_AUTO_PORT;
+	req->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+	n = nl_send_auto(sk, msg);
+	if (n < 0)
+		return n;
+	seq = req->nlmsg_seq;
+
+	while (!done) {
+		struct nlmsghdr *nlh;
+		int rem;
+
+		n = nl_recv(sk, &peer, &buf, NULL);
+		if (n <= 0) {
+			free(buf);
+			return n < 0 ? n : -NLE_MSG_TRUNC;
+		}
+		if (peer.nl_pid != 0)	/* not from the kernel */
+			goto next;
+
+		nlh = (struct nlmsghdr *)buf;
+		rem = n;
+		for (; nlmsg_ok(nlh, rem); nlh = nlmsg_next(nlh, &rem)) {
+			if (nlh->nlmsg_seq != seq)
+				continue;	/* stale */
+			if (nlh->nlmsg_type == NLMSG_NOOP)
+				continue;
+			if (nlh->nlmsg_type == NLMSG_OVERRUN) {
+				ret = -NLE_MSG_OVERFLOW;
+				done = true;
+				break;
+			}
+			if (nlh->nlmsg_type == NLMSG_ERROR) {
+				if (gsskp_nl_parse_error(nlh, (size_t)rem, e)) {
+					ret = -NLE_MSG_TRUNC;
+				} else {
+					ret = e->error ? GSSKP_XCHG_REFUSED
+						       : GSSKP_XCHG_ACK;
+				}
+				done = true;
+				break;
+			}
+			if (nlh->nlmsg_type == NLMSG_DONE)
+				continue;
+			if (on_msg)
+				on_msg(nlh, arg);
+		}
+next:
+		explicit_bzero(buf, (size_t)n);
+		free(buf);
+		buf = NULL;
+	}
+	return ret;
+}
+
+/* ---- family resolution ---- */
+
+struct family_reply {
+	int id;
+};
+
+static void family_msg(struct nlmsghdr *nlh, void *arg)
+{
+	static struct nla_policy policy[CTRL_ATTR_MAX + 1] = {
+		[CTRL_ATTR_FAMILY_ID] = { .type = NLA_U16 },
+	};
+	struct family_reply *fr = arg;
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+
+	if (nlh->nlmsg_type != GENL_ID_CTRL)
+		return;
+	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, policy) < 0)
+		return;
+	if (tb[CTRL_ATTR_FAMILY_ID])
+		fr->id = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+}
+
+static OM_uint32 resolve_family(OM_uint32 *minor, struct nl_thread *t)
+{
+	struct family_reply fr = { 0 };
+	struct gsskp_nlerr e;
+	struct nl_msg *msg;
+	int r;
+
+	t->family = 0;
+	msg = nlmsg_alloc();
+	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL,
+				 0, NLM_F_ACK, CTRL_CMD_GETFAMILY, 1) ||
+	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, GSSK_GENL_NAME) < 0) {
+		nlmsg_free(msg);
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build a netlink message");
+		return GSS_S_FAILURE;
+	}
+	r = gsskp_nl_exchange(t->sk, msg, GENL_ID_CTRL, family_msg, &fr, &e);
+	nlmsg_free(msg);
+	if (r < 0) {
+		thread_drop(t);
+		return netlink_failure(minor, "family lookup", r);
+	}
+	if (r == GSSKP_XCHG_REFUSED) {
+		if (e.error == -ENOENT) {
+			*minor = GSSK_MINOR_MODULE_NOT_LOADED;
+			gsskp_set_error("generic netlink family \"%s\" not "
+					"found: the gssk module is not loaded",
+					GSSK_GENL_NAME);
+		} else {
+			*minor = GSSK_MINOR_NETLINK;
+			gsskp_set_error("generic netlink family lookup: %s",
+					e.has_msg ? e.msg : strerror(-e.error));
+		}
+		return GSS_S_FAILURE;
+	}
+	if (fr.id == 0) {
+		*minor = GSSK_MINOR_NETLINK;
+		gsskp_set_error("generic netlink controller did not return "
+				"the id of family \"%s\"", GSSK_GENL_NAME);
+		return GSS_S_FAILURE;
+	}
+	t->family = fr.id;
+	return GSS_S_COMPLETE;
+}
+
+static OM_uint32 thread_ready(OM_uint32 *minor, struct nl_thread **tp)
+{
+	struct nl_thread *t = thread_get();
+	OM_uint32 major;
+
+	if (!t) {
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot allocate per-thread netlink state");
+		return GSS_S_FAILURE;
+	}
+	major = thread_connect(minor, t);
+	if (major)
+		return major;
+	if (!t->family) {
+		major = resolve_family(minor, t);
+		if (major)
+			return major;
+	}
+	*tp = t;
+	return GSS_S_COMPLETE;
+}
+
+OM_uint32 gsskp_nl_ready(OM_uint32 *minor)
+{
+	struct nl_thread *t;
+
+	return thread_ready(minor, &t);
+}
+
+/* ---- gssk requests ---- */
+
+static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
+	[GSSK_A_DESCRIPTION]	= { .type = NLA_STRING,
+				    .maxlen = GSSK_DESC_MAX },
+	[GSSK_A_ENCTYPE]	= { .type = NLA_U32 },
+	[GSSK_A_ROLE]		= { .type = NLA_U8 },
+	[GSSK_A_SUBKEY_ENCTYPE]	= { .type = NLA_U32 },
+	[GSSK_A_GSS_FLAGS]	= { .type = NLA_U32 },
+	[GSSK_A_SEND_SEQ]	= { .type = NLA_U64 },
+	[GSSK_A_RECV_SEQ]	= { .type = NLA_U64 },
+	[GSSK_A_INIT_NAME]	= { .type = NLA_STRING, .maxlen = GSSK_NAME_MAX },
+	[GSSK_A_ACC_NAME]	= { .type = NLA_STRING, .maxlen = GSSK_NAME_MAX },
+	[GSSK_A_ENDTIME]	= { .type = NLA_U64 },
+	[GSSK_A_TIME_REC]	= { .type = NLA_U32 },
+	[GSSK_A_TOKEN]		= { .type = NLA_UNSPEC,
+				    .maxlen = GSSK_TOKEN_MAX_LEN },
+	[GSSK_A_MAJOR]		= { .type = NLA_U32 },
+	[GSSK_A_MINOR]		= { .type = NLA_U32 },
+};
+
+struct reply_ctx {
+	int family;
+	gsskp_reply_fn fn;
+	void *arg;
+	bool got;
+	OM_uint32 major, minor;
+};
+
+static void gssk_msg(struct nlmsghdr *nlh, void *arg)
+{
+	struct reply_ctx *rc = arg;
+	struct nlattr *tb[GSSK_A_MAX + 1];
+
+	if (nlh->nlmsg_type != rc->family || !rc->fn || rc->got)
+		return;
+	rc->got = true;
+	if (genlmsg_parse(nlh, 0, tb, GSSK_A_MAX, gssk_reply_policy) < 0) {
+		rc->major = GSS_S_FAILURE;
+		rc->minor = GSSK_MINOR_BAD_REPLY;
+		return;
+	}
+	rc->major = rc->fn(&rc->minor, tb, rc->arg);
+}
+
+static void record_refusal(const struct gsskp_nlerr *e)
+{
+	if (e->has_msg)
+		gsskp_set_error("%s", e->msg);
+	else if (e->has_miss_type)
+		gsskp_set_error("%s: attribute %u missing",
+				strerror(-e->error), e->miss_type);
+	else
+		gsskp_set_error("%s", strerror(-e->error));
+}
+
+OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
+			 gsskp_reply_fn reply, void *arg)
+{
+	struct nlmsghdr *req = nlmsg_hdr(msg);
+	struct genlmsghdr *gh = nlmsg_data(req);
+	struct gsskp_nlerr e;
+	struct nl_thread *t;
+	OM_uint32 major;
+	int attempt, r, bad_attr;
+
+	for (attempt = 0; ; attempt++) {
+		struct reply_ctx rc = { .fn = reply, .arg = arg };
+
+		major = thread_ready(minor, &t);
+		if (major)
+			return major;
+		rc.family = t->family;
+		r = gsskp_nl_exchange(t->sk, msg, (uint16_t)t->family, gssk_msg, &rc,
+			     &e);
+		if (r < 0) {
+			thread_drop(t);
+			return netlink_failure(minor, "request", r);
+		}
+		if (r == GSSKP_XCHG_ACK) {
+			if (rc.got && rc.major) {
+				*minor = rc.minor;
+				if (rc.minor == GSSK_MINOR_BAD_REPLY)
+					gsskp_set_error("malformed reply from "
+							"the gssk module");
+				return rc.major;
+			}
+			if (reply && !rc.got) {
+				*minor = GSSK_MINOR_BAD_REPLY;
+				gsskp_set_error("the gssk module sent no "
+						"reply");
+				return GSS_S_FAILURE;
+			}
+			*minor = GSSK_MINOR_NONE;
+			return GSS_S_COMPLETE;
+		}
+
+		/* Refused. A stale family id looks like one of these. */
+		if (attempt == 0 && !e.has_cookie &&
+		    (e.error == -ENOENT || e.error == -EOPNOTSUPP ||
+		     e.error == -EINVAL)) {
+			int old = t->family;
+
+			major = resolve_family(minor, t);
+			if (major)
+				return major;
+			if (t->family != old)
+				continue;
+		}
+		bad_attr = e.has_offs ? gsskp_nl_attr_at(req, e.offs) : -1;
+		gsskp_map_refusal(&e, gh->cmd, bad_attr, &major, minor);
+		record_refusal(&e);
+		return major;
+	}
+}

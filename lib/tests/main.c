@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+/* libgssk host unit tests: need no gssk module. Output is TAP. */
+#include "tap.h"
+
+int main(void)
+{
+	test_status();
+	test_buffers_names();
+	test_args();
+	test_extack();
+	test_errmap();
+	test_nlctrl();
+	test_host();
+	return tap_done();
+}
