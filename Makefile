@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# gssk: the kernel module (gssk.ko, built by Kbuild from ./Kbuild), libgssk
+# (lib/), the gssk CLI (tools/gssk/) and the kselftests (selftests/).
+#
+#   make check    install what is missing, build everything, run the host
+#                 unit tests and the selftests in a QEMU VM
+#   make demo     install what is missing, build everything, run the demo
+#                 in a QEMU VM
+#
+# Other targets: deps, all, module, lib, tools, selftests, clean.
+# Variables: KDIR (Kbuild tree; default: newest linux-headers-*-cloud-amd64),
+# KVER (its release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
+# also reads GSSK_VM_TIMEOUT and GSSK_VM_APPEND (see tools/vm/run.sh).
+
+# Recipes that pipe through tee must fail when the command before it fails.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+
+# ?= defines a deferred variable: the shell runs when KDIR is used, so
+# after 'deps' has installed the headers.
+KDIR ?= $(shell tools/vm/kernel.sh kdir)
+
+.PHONY: all deps module lib tools selftests check demo clean
+
+all: module lib tools selftests
+
+deps:
+	tools/vm/deps.sh
+
+# W=1 must stay warning-free: any "warning:" (compiler or modpost) in the
+# build log fails the build, and the Kbuild output is cleaned so that the
+# next build recompiles everything and shows the warnings again.
+module:
+	@if [ -z "$(KDIR)" ]; then \
+		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
+	@mkdir -p build
+	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 modules 2>&1 | tee build/module.log
+	@if grep -qi 'warning:' build/module.log; then \
+		$(MAKE) -s -C $(KDIR) M=$(CURDIR) clean; \
+		echo "gssk.ko: the W=1 build has warnings (see above)" >&2; exit 1; fi
+
+lib:
+	$(MAKE) -C lib
+
+# The CLI and the selftests link against libgssk.
+tools: lib
+	$(MAKE) -C tools/gssk
+
+selftests: lib
+	$(MAKE) -C selftests
+
+# Each step is a separate make so that it sees what the previous one
+# installed or built.
+check: deps
+	$(MAKE) all
+	$(MAKE) -C lib check
+	tools/vm/run.sh test
+
+demo: deps
+	$(MAKE) all
+	tools/vm/run.sh demo
+
+clean:
+	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
+	for dir in lib tools/gssk selftests; do \
+		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
+	done
+	rm -rf build
