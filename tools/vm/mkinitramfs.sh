@@ -1,0 +1,193 @@
+#!/bin/bash
+# Build build/initramfs.cpio.gz, the whole root filesystem of the gssk test
+# VM, from a staging tree in build/initramfs/:
+#
+#   /init                  generated below (busybox sh)
+#   /usr/bin/busybox       busybox-static and its applets as symlinks
+#   /usr/bin/keyctl        with its shared libraries and the dynamic loader
+#   /usr/bin/gssk          the CLI (tools/gssk/gssk)
+#   /usr/lib/libgssk.so.1  the library (lib/libgssk.so.1)
+#   /lib/gssk/gssk.ko      the module under test
+#   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
+#   /tests/                make -C selftests install DESTDIR=<staging>/tests
+#   /demo/                 tools/demo/, if it exists
+#
+# The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
+# symlinks into /usr), so a library copied to its host path is found by the
+# loader in the VM. Everything must be built already (make all).
+set -euo pipefail
+
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+KVER=$(tools/vm/kernel.sh kver)
+stage=$root/build/initramfs
+out=$root/build/initramfs.cpio.gz
+hostmods=/lib/modules/$KVER
+
+# Crypto modules /init loads before gssk.ko: the CTS and ECB templates and
+# the x86 AES and SHA implementations behind the Kerberos enctypes
+# (aes*-cts-hmac-sha1-96, aes128-cts-hmac-sha256-128,
+# aes256-cts-hmac-sha384-192). The kernel's dependencies of these
+# (crypto_simd, cryptd, ...) come from modules.dep, and gssk.ko's own
+# dependencies from its modinfo. Built-in ones (cbc, hmac, sha1, sha256,
+# aes) are skipped.
+CRYPTO_MODULES="cts ecb aesni-intel sha1-ssse3 sha256-ssse3 sha512_generic sha512-ssse3"
+
+die() {
+	echo "mkinitramfs: $*" >&2
+	exit 1
+}
+
+# ELF files are recognised by their magic number.
+is_elf() {
+	[ "$(od -An -tx1 -N4 "$1" | tr -d ' ')" = 7f454c46 ]
+}
+
+# elf_libs FILE: copy into the staging tree, at their host paths, the shared
+# libraries FILE needs and the dynamic loader, as ldd lists them (ldd gives
+# the whole closure, not only direct needs). Libraries already in the
+# staging tree (libgssk.so.1) are found there through LD_LIBRARY_PATH.
+elf_libs() {
+	local file=$1 out line lib
+	# ldd fails on static executables; that just means no libraries.
+	out=$(LD_LIBRARY_PATH=$stage/usr/lib ldd "$file" 2>&1) || return 0
+	while read -r line; do
+		case $line in
+		*"=> not found"*)
+			die "$file: library not found: ${line%% *}" ;;
+		*"=> /"*)
+			lib=${line#*=> }
+			lib=${lib%% (*} ;;
+		/*)
+			lib=${line%% (*} ;;
+		*)
+			continue ;; # linux-vdso.so.1, "statically linked"
+		esac
+		case $lib in "$stage"/*) continue ;; esac
+		if [ ! -e "$stage$lib" ]; then
+			mkdir -p "$(dirname "$stage$lib")"
+			cp -L "$lib" "$stage$lib"
+		fi
+	done <<<"$out"
+}
+
+# install_elf SRC DEST: copy the ELF SRC to DEST in the staging tree, with
+# its ldd closure.
+install_elf() {
+	mkdir -p "$(dirname "$stage$2")"
+	cp -L --remove-destination "$1" "$stage$2"
+	elf_libs "$1"
+}
+
+# module_paths NAME: print the path (relative to /lib/modules/$KVER) of
+# module NAME and of every module it depends on, dependencies first, from
+# modules.dep (which lists the full closure for each module). Prints
+# nothing if NAME is built into the kernel. '-' and '_' are the same in
+# module names.
+module_paths() {
+	local name=${1//-/_}
+	if sed 's,.*/,,; s,\.ko.*,,; s,-,_,g' "$hostmods/modules.builtin" |
+		grep -qx -- "$name"; then
+		return 0
+	fi
+	awk -v want="$name" '
+		{
+			mod = $1; sub(/:$/, "", mod)
+			base = mod; sub(/.*\//, "", base); sub(/\.ko.*/, "", base)
+			gsub(/-/, "_", base)
+			if (base != want) next
+			for (i = NF; i > 1; i--) print $i
+			print mod
+			found = 1
+			exit
+		}
+		END { exit !found }' "$hostmods/modules.dep" ||
+		die "module $1 is not in $hostmods/modules.dep"
+}
+
+for f in gssk.ko lib/libgssk.so.1 tools/gssk/gssk; do
+	[ -f "$f" ] || die "$f is missing; run 'make all' first"
+done
+[ -f selftests/Makefile ] || die "selftests/Makefile is missing"
+[ -d "$hostmods" ] || die "$hostmods missing (make deps)"
+
+rm -rf "$stage"
+mkdir -p "$stage"/usr/{bin,sbin,lib,lib64}
+for d in bin sbin lib lib64; do
+	ln -s "usr/$d" "$stage/$d"
+done
+mkdir -p "$stage"/{dev,proc,sys,tmp,run,root,etc,var/tmp,lib/gssk}
+
+# busybox-static provides the shell, mount, modprobe, ip, poweroff, ...
+busybox=$(command -v busybox) || die "busybox not installed (make deps)"
+install_elf "$busybox" /usr/bin/busybox
+for applet in $("$busybox" --list); do
+	# The list names busybox itself; keep the binary.
+	[ -e "$stage/usr/bin/$applet" ] || ln -s busybox "$stage/usr/bin/$applet"
+done
+
+# libgssk first: ldd finds it for the CLI and the tests in the staging tree.
+install_elf lib/libgssk.so.1 /usr/lib/libgssk.so.1
+install_elf "$(command -v keyctl)" /usr/bin/keyctl
+install_elf tools/gssk/gssk /usr/bin/gssk
+cp gssk.ko "$stage/lib/gssk/gssk.ko"
+
+# Kernel modules, in load order, and the index busybox modprobe reads.
+modules=$CRYPTO_MODULES
+for dep in $(modinfo -F depends gssk.ko | tr ',' ' '); do
+	modules="$modules $dep"
+done
+load=
+for m in $modules; do
+	paths=$(module_paths "$m")
+	[ -n "$paths" ] || continue # built in
+	load="$load $m"
+	for p in $paths; do
+		mkdir -p "$(dirname "$stage$hostmods/$p")"
+		cp "$hostmods/$p" "$stage$hostmods/$p"
+	done
+done
+cp "$hostmods"/modules.{builtin,builtin.modinfo,order} "$stage$hostmods/"
+depmod -b "$stage" "$KVER"
+
+# The selftests install their binaries and /tests/run_tests.sh.
+make -C selftests install DESTDIR="$stage/tests"
+[ -x "$stage/tests/run_tests.sh" ] ||
+	die "selftests install did not provide an executable run_tests.sh"
+
+if [ -d tools/demo ]; then
+	mkdir -p "$stage/demo"
+	cp -R tools/demo/. "$stage/demo/"
+fi
+
+# Libraries for every ELF in the tree (the selftests and the demo bring
+# their own); kernel modules are ELF too, but not for ldd.
+while IFS= read -r -d '' f; do
+	if is_elf "$f"; then
+		elf_libs "$f"
+	fi
+done < <(find "$stage" -type f ! -name '*.ko' -print0)
+
+cat >"$stage/etc/passwd" <<'PASSWD'
+root:x:0:0:root:/root:/bin/sh
+nobody:x:65534:65534:nobody:/nonexistent:/bin/false
+PASSWD
+cat >"$stage/etc/group" <<'GROUP'
+root:x:0:
+nogroup:x:65534:
+GROUP
+
+# /init: the modules to load are filled in here, the rest is fixed.
+{
+	echo '#!/bin/sh'
+	echo "# Generated by tools/vm/mkinitramfs.sh for $KVER."
+	echo "MODULES=\"${load# }\""
+	cat tools/vm/init.sh
+} >"$stage/init"
+chmod 755 "$stage/init"
+
+# newc is the format the kernel unpacks; every file is owned by root.
+(cd "$stage" && find . -print0 | LC_ALL=C sort -z |
+	cpio --null -o -H newc -R 0:0 --quiet) | gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"
+echo "mkinitramfs: $out ($(du -h "$out" | cut -f1)), modules:$load"
