@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Context handles: allocation and checking, gssk_context_serial(),
- * gssk_context_from_serial() and gssk_delete_sec_context().
+ * gssk_context_from_serial(), gssk_delete_sec_context() and
+ * gssk_release_context_handle().
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -191,15 +192,36 @@ GSSK_EXPORT OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
 	major = gsskp_serial_request(minor_status, GSSK_CMD_DELETE, h->serial,
 				     NULL, NULL);
 	/*
-	 * Release the handle unless the context may still exist in the
-	 * kernel (a failure that is not about the context itself), so that
-	 * the caller can try again.
+	 * The handle is released unless the context may still be there for
+	 * a later try: GSS_S_FAILURE (transport, memory, module gone) or a
+	 * permission refusal. Any other refusal says the serial names no
+	 * context (gone, revoked, not a gssk key).
 	 */
 	routine = GSS_ROUTINE_ERROR(major);
-	if (major == GSS_S_COMPLETE || routine == GSS_S_NO_CONTEXT ||
-	    routine == GSS_S_CONTEXT_EXPIRED) {
-		gsskp_ctx_free(h);
-		*context_handle = GSS_C_NO_CONTEXT;
-	}
+	if (GSS_CALLING_ERROR(major) || routine == GSS_S_FAILURE ||
+	    *minor_status == GSSK_MINOR_KEY_PERMISSION ||
+	    *minor_status == GSSK_MINOR_NOT_PERMITTED)
+		return major;
+	gsskp_ctx_free(h);
+	*context_handle = GSS_C_NO_CONTEXT;
 	return major;
+}
+
+GSSK_EXPORT OM_uint32 gssk_release_context_handle(OM_uint32 *minor_status,
+						  gss_ctx_id_t *context_handle)
+{
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE | GSS_S_NO_CONTEXT;
+	if (*context_handle == GSS_C_NO_CONTEXT)
+		return GSS_S_NO_CONTEXT;
+	if (!gsskp_ctx_check(*context_handle)) {
+		*minor_status = GSSK_MINOR_INVALID_HANDLE;
+		return GSS_S_NO_CONTEXT;
+	}
+	gsskp_ctx_free(*context_handle);
+	*context_handle = GSS_C_NO_CONTEXT;
+	return GSS_S_COMPLETE;
 }

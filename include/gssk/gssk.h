@@ -119,6 +119,14 @@ OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
 				  gss_ctx_id_t *context_handle,
 				  gss_buffer_t output_token);
 
+/*
+ * Free a handle but leave its kernel context alone (libgssk extension):
+ * the key stays in its keyring, usable through its serial. Sets
+ * *context_handle to GSS_C_NO_CONTEXT.
+ */
+OM_uint32 gssk_release_context_handle(OM_uint32 *minor_status,
+				      gss_ctx_id_t *context_handle);
+
 /* RFC 2744 gss_inquire_context. Names are released by gssk_release_name. */
 OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
 			       const gss_ctx_id_t context_handle,

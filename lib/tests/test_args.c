@@ -83,6 +83,30 @@ static void handles(void)
 	ok(gssk_context_serial(GSS_C_NO_CONTEXT) == 0,
 	   "context_serial of GSS_C_NO_CONTEXT: 0");
 	gsskp_ctx_free(h);
+
+	{
+		gss_ctx_id_t live = gsskp_ctx_new(42), g = &garbage;
+		gss_ctx_id_t none = GSS_C_NO_CONTEXT;
+		OM_uint32 minor;
+
+		ok(gssk_release_context_handle(&minor, &live) ==
+		   GSS_S_COMPLETE && live == GSS_C_NO_CONTEXT,
+		   "release_context_handle frees, sets GSS_C_NO_CONTEXT");
+		ok(gssk_release_context_handle(&minor, &g) ==
+		   GSS_S_NO_CONTEXT && minor == GSSK_MINOR_INVALID_HANDLE &&
+		   g == &garbage,
+		   "release_context_handle garbage -> NO_CONTEXT, kept");
+		ok(gssk_release_context_handle(&minor, &none) ==
+		   GSS_S_NO_CONTEXT,
+		   "release_context_handle GSS_C_NO_CONTEXT -> NO_CONTEXT");
+		ok(gssk_release_context_handle(&minor, NULL) ==
+		   (W | GSS_S_NO_CONTEXT),
+		   "release_context_handle NULL -> CALL_INACCESSIBLE_WRITE|"
+		   "NO_CONTEXT");
+		ok(gssk_release_context_handle(NULL, &g) == W,
+		   "release_context_handle NULL minor_status -> "
+		   "CALL_INACCESSIBLE_WRITE");
+	}
 }
 
 static void load_args(void)

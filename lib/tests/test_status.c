@@ -64,7 +64,9 @@ static void one_major(struct texts *t, OM_uint32 code, const char *name)
 	OM_uint32 ctx = 0;
 	char *s = display1(code, GSS_C_GSS_CODE, &ctx);
 
-	ok(s && *s && ctx == 0, "major %s (0x%08x): \"%s\"", name, code,
+	/* no ';': the CLI separates major and minor text with one */
+	ok(s && *s && !strchr(s, ';') && ctx == 0,
+	   "major %s (0x%08x): \"%s\"", name, code,
 	   s ? s : "(none)");
 	add(t, code, s);
 }
@@ -215,14 +217,14 @@ static void minors(void)
 	for (code = GSSK_MINOR_BASE + 1; code < __GSSK_MINOR_END; code++) {
 		ctx = 0;
 		s = display1(code, GSS_C_MECH_CODE, &ctx);
-		ok(s && *s && !strstr(s, "not known"),
+		ok(s && *s && !strstr(s, "not known") && !strchr(s, ';'),
 		   "kernel minor 0x%08x: \"%s\"", code, s ? s : "(none)");
 		add(&t, code, s);
 	}
 	for (code = GSSK_MINOR_LIB_BASE; code < __GSSK_MINOR_LIB_END; code++) {
 		ctx = 0;
 		s = display1(code, GSS_C_MECH_CODE, &ctx);
-		ok(s && *s && !strstr(s, "not known"),
+		ok(s && *s && !strstr(s, "not known") && !strchr(s, ';'),
 		   "library minor 0x%08x: \"%s\"", code, s ? s : "(none)");
 		add(&t, code, s);
 	}
