@@ -921,18 +921,18 @@ static int gssk_st_wrap_one(struct gssk_krb5 *snd, struct gssk_krb5 *rcv,
 	u32 major, minor;
 	int err;
 
-	tok = kvmalloc(tlen, GFP_KERNEL);
+	/* tokens of more than a page are vmalloc'ed: page-wise scatterlists */
+	tok = tlen > PAGE_SIZE ? vmalloc(tlen) : kmalloc(tlen, GFP_KERNEL);
 	if (!tok)
 		return -ENOMEM;
 	err = gssk_rfc4121_wrap(snd, conf, seq, msg, len, tok);
 	if (err)
 		goto out;
 
+	/* the size limit of this token's length is this message's length */
 	if (gssk_rfc4121_wrap_size_limit(snd, conf, tlen) != len ||
-	    gssk_rfc4121_wrap_len(snd, conf,
-				  gssk_rfc4121_wrap_size_limit(snd, conf,
-							       tlen - 1)) >=
-	    tlen) {
+	    (len && gssk_rfc4121_wrap_size_limit(snd, conf, tlen - 1) !=
+		    len - 1)) {
 		err = -ERANGE;
 		goto out;
 	}
@@ -1048,7 +1048,7 @@ static int gssk_st_pair_run(struct gssk_st_pair *p, const u8 *msg,
 static int gssk_st_rfc4121_run(void)
 {
 	static const u32 etypes[] = { 17, 18, 19, 20 };
-	const size_t big = 256 * 1024 + 3;	/* vmalloc'ed message */
+	const size_t big = 3 * PAGE_SIZE + 3;
 	struct gssk_st_pair p = { };
 	u8 key[GSSK_KRB5_MAX_KEY], subkey[GSSK_KRB5_MAX_KEY];
 	unsigned int i, j;
