@@ -293,6 +293,38 @@ TEST_F(ctx, load_refuses_missing_key)
 	ASSERT_EQ(before, session_links());
 }
 
+TEST_F(ctx, contexts_loaded_with_default_description_coexist)
+{
+	struct test_ctx tc2;
+	gss_ctx_id_t h2 = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	key_serial_t *ids = NULL;
+	int n, i, linked = 0;
+
+	/* description NULL: what a plain RFC 2744-style caller does */
+	major = gssk_load_sec_context(&minor, &self->tc.f, 0, NULL, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	test_ctx_init(&tc2, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 0,
+		      TEST_FLAGS, 0, false);
+	major = gssk_load_sec_context(&minor, &tc2.f, 0, NULL, &h2);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_NE(gssk_context_serial(self->h), gssk_context_serial(h2));
+
+	/* both are in the session keyring and both still work */
+	n = keyctl_read_alloc(KEY_SPEC_SESSION_KEYRING, (void **)&ids);
+	for (i = 0; n > 0 && i < n / (int)sizeof(*ids); i++)
+		if (ids[i] == gssk_context_serial(self->h) ||
+		    ids[i] == gssk_context_serial(h2))
+			linked++;
+	free(ids);
+	EXPECT_EQ(2, linked)
+		TH_LOG("only %d of the two contexts linked in the session keyring",
+		       linked);
+	check_inquire(_metadata, self->h, &self->tc);
+	check_inquire(_metadata, h2, &tc2);
+	gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
+}
+
 TEST_F(ctx, context_time_counts_down)
 {
 	OM_uint32 major, minor = 0, t1 = 0, t2 = 0;

@@ -231,6 +231,43 @@ TEST_F(export, same_session_imports_token_once)
 	ASSERT_EQ(GSS_C_NO_CONTEXT, h3);
 }
 
+TEST_F(export, imported_contexts_coexist_in_one_keyring)
+{
+	struct test_ctx tc2;
+	gss_ctx_id_t h3 = GSS_C_NO_CONTEXT, h4 = GSS_C_NO_CONTEXT;
+	gss_buffer_desc tok2 = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+
+	test_ctx_init(&tc2, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128, 0,
+		      TEST_FLAGS, 0, false);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = test_ctx_load(&tc2, &minor, &h3);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_export_sec_context(&minor, &self->h, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_export_sec_context(&minor, &h3, &tok2);
+	ASSERT_COMPLETE(major, minor);
+
+	/* a server importing two contexts into its session keyring */
+	major = gssk_import_sec_context(&minor, &self->tok, &self->h2);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_import_sec_context(&minor, &tok2, &h4);
+	gssk_release_buffer(&minor, &tok2);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_NE(gssk_context_serial(self->h2), gssk_context_serial(h4));
+
+	EXPECT_TRUE(ring_has(KEY_SPEC_SESSION_KEYRING,
+			     gssk_context_serial(self->h2)))
+		TH_LOG("first imported key %d no longer in the session keyring",
+		       gssk_context_serial(self->h2));
+	EXPECT_TRUE(ring_has(KEY_SPEC_SESSION_KEYRING,
+			     gssk_context_serial(h4)));
+	check_inquire(_metadata, self->h2, &self->tc);
+	check_inquire(_metadata, h4, &tc2);
+	gssk_delete_sec_context(&minor, &h4, GSS_C_NO_BUFFER);
+}
+
 TEST_F(export, reexport_after_import_keeps_context)
 {
 	gss_buffer_desc tok2 = GSS_C_EMPTY_BUFFER;

@@ -105,8 +105,18 @@ void test_ctx_init(struct test_ctx *tc, uint32_t enctype, int initiate,
 OM_uint32 test_ctx_load(const struct test_ctx *tc, OM_uint32 *minor,
 			gss_ctx_id_t *handle)
 {
+	static unsigned int n;
+	char desc[64];
+
+	/*
+	 * A keyring holds one key per type and description: a second key
+	 * with the same description would displace the first. Each test
+	 * context gets its own name; the default description has its own
+	 * test (contexts_loaded_with_default_description_coexist).
+	 */
+	snprintf(desc, sizeof(desc), TEST_DESC "-%d-%u", (int)getpid(), ++n);
 	*handle = GSS_C_NO_CONTEXT;
-	return gssk_load_sec_context(minor, &tc->f, 0, TEST_DESC, handle);
+	return gssk_load_sec_context(minor, &tc->f, 0, desc, handle);
 }
 
 const char *last_err(void)

@@ -58,7 +58,7 @@ void random_bytes(void *buf, size_t len);
 void test_ctx_init(struct test_ctx *tc, uint32_t enctype, int initiate,
 		   OM_uint32 flags, uint64_t endtime, bool with_subkey);
 
-/* Load tc into the session keyring as TEST_DESC. */
+/* Load tc into the session keyring as TEST_DESC-<pid>-<n> (unique). */
 OM_uint32 test_ctx_load(const struct test_ctx *tc, OM_uint32 *minor,
 			gss_ctx_id_t *handle);
 
