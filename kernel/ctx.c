@@ -6,6 +6,7 @@
 #include <linux/timekeeping.h>
 
 #include "gssk.h"
+#include "krb5_crypto.h"
 
 struct gssk_ctx *gssk_ctx_alloc(void)
 {
@@ -25,8 +26,8 @@ void gssk_ctx_get(struct gssk_ctx *ctx)
 }
 
 /*
- * Drop a reference. The last one wipes the secrets (the keys are inline in the
- * structure, so kfree_sensitive() zeroes them) and frees everything. Must
+ * Drop a reference. The last one wipes the secrets (gssk_krb5_free() zeroes
+ * the derived keys and frees their transforms) and frees everything. Must
  * be called in process context.
  */
 void gssk_ctx_put(struct gssk_ctx *ctx)
@@ -34,6 +35,8 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	if (!ctx || !refcount_dec_and_test(&ctx->ref))
 		return;
 	might_sleep();
+	if (ctx->krb5)
+		gssk_krb5_free(ctx->krb5);
 	kfree(ctx->init_name);
 	kfree(ctx->acc_name);
 	mutex_destroy(&ctx->seq_lock);

@@ -18,11 +18,14 @@
  * One established Kerberos v5 security context.
  *
  * The immutable part (everything but the sequence state) is set once at
- * LOAD and never changes. The context is reference counted: a gssk key
+ * LOAD and never changes; it moves unchanged from key to token to key on
+ * export and import. The context is reference counted: a gssk key
  * holds one reference through its payload, a pending export token holds
  * one, and every netlink operation in flight holds one. The last put zeroes
  * every secret and frees the memory; it always runs in process context.
  */
+struct gssk_krb5;
+
 struct gssk_ctx {
 	refcount_t ref;
 
@@ -34,10 +37,12 @@ struct gssk_ctx {
 	char *init_name;		/* display names, never NULL */
 	char *acc_name;
 
-	u8 key[GSSK_KEY_MAX];		/* secret */
-	u8 key_len;
-	u8 subkey[GSSK_KEY_MAX];	/* secret */
-	u8 subkey_len;
+	/*
+	 * The secrets: per-usage keys derived once at LOAD (RFC 3961/8009,
+	 * usages 22 to 25, from the acceptor subkey when there is one), held
+	 * only as keyed transforms. The raw keys are not kept.
+	 */
+	struct gssk_krb5 *krb5;
 
 	/* Per-message state, protected by seq_lock. */
 	struct mutex seq_lock;

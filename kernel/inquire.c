@@ -18,7 +18,7 @@ static int gssk_inquire_fill(struct sk_buff *msg, const struct gssk_ctx *ctx)
 	    nla_put_u64_64bit(msg, GSSK_A_ENDTIME, ctx->endtime, GSSK_A_PAD) ||
 	    nla_put_u32(msg, GSSK_A_TIME_REC, gssk_ctx_time_rec(ctx)))
 		return -EMSGSIZE;
-	if (ctx->subkey_len &&
+	if (ctx->subkey_enctype &&
 	    nla_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, ctx->subkey_enctype))
 		return -EMSGSIZE;
 	return 0;

@@ -12,16 +12,17 @@
 #include "enctype.h"
 #include "gss_status.h"
 #include "gssk.h"
+#include "krb5_crypto.h"
 
 static int gssk_load_bad(struct netlink_ext_ack *extack, u32 minor)
 {
 	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, minor);
 }
 
-/* Copy one key attribute after checking its enctype and length. */
-static int gssk_load_key(struct nlattr *etype_attr, struct nlattr *key_attr,
-			 u32 *etype, u8 *key, u8 *key_len,
-			 struct netlink_ext_ack *extack)
+/* Check one key attribute against its enctype attribute. */
+static int gssk_load_check_key(struct nlattr *etype_attr,
+			       struct nlattr *key_attr, u32 *etype,
+			       struct netlink_ext_ack *extack)
 {
 	const struct gssk_enctype *et;
 
@@ -37,8 +38,30 @@ static int gssk_load_key(struct nlattr *etype_attr, struct nlattr *key_attr,
 		return gssk_load_bad(extack, GSSK_MINOR_BAD_KEY_LENGTH);
 	}
 	*etype = et->etype;
-	*key_len = et->key_len;
-	memcpy(key, nla_data(key_attr), et->key_len);
+	return 0;
+}
+
+/* Derive the per-usage keys; the key bytes stay in the request only. */
+static int gssk_load_keys(struct gssk_ctx *ctx, struct nlattr **a,
+			  struct netlink_ext_ack *extack)
+{
+	struct nlattr *sub = a[GSSK_A_SUBKEY];
+	struct gssk_krb5 *k;
+
+	k = gssk_krb5_new(ctx->enctype, nla_data(a[GSSK_A_CTX_KEY]),
+			  nla_len(a[GSSK_A_CTX_KEY]), ctx->subkey_enctype,
+			  sub ? nla_data(sub) : NULL, sub ? nla_len(sub) : 0,
+			  ctx->role == GSSK_ROLE_INITIATOR);
+	if (IS_ERR(k)) {
+		if (PTR_ERR(k) == -ENOMEM)
+			return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+					       GSSK_MINOR_NO_MEMORY,
+					       "out of memory");
+		return gssk_refuse_msg(extack, PTR_ERR(k), GSS_S_FAILURE,
+				       GSSK_MINOR_CRYPTO,
+				       "kernel crypto API refused the keys (are cts, aes and hmac available?)");
+	}
+	ctx->krb5 = k;
 	return 0;
 }
 
@@ -59,8 +82,8 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 				   "ENCTYPE, CTX_KEY, ROLE and GSS_FLAGS are required");
 		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
 	}
-	err = gssk_load_key(a[GSSK_A_ENCTYPE], a[GSSK_A_CTX_KEY],
-			    &ctx->enctype, ctx->key, &ctx->key_len, extack);
+	err = gssk_load_check_key(a[GSSK_A_ENCTYPE], a[GSSK_A_CTX_KEY],
+				  &ctx->enctype, extack);
 	if (err)
 		return err;
 
@@ -70,9 +93,9 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
 	}
 	if (a[GSSK_A_SUBKEY]) {
-		err = gssk_load_key(a[GSSK_A_SUBKEY_ENCTYPE], a[GSSK_A_SUBKEY],
-				    &ctx->subkey_enctype, ctx->subkey,
-				    &ctx->subkey_len, extack);
+		err = gssk_load_check_key(a[GSSK_A_SUBKEY_ENCTYPE],
+					  a[GSSK_A_SUBKEY],
+					  &ctx->subkey_enctype, extack);
 		if (err)
 			return err;
 	}
@@ -102,6 +125,10 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 					       GSSK_MINOR_CONTEXT_EXPIRED,
 					       "end time is in the past");
 	}
+
+	err = gssk_load_keys(ctx, a, extack);
+	if (err)
+		return err;
 
 	ctx->init_name = gssk_load_name(a[GSSK_A_INIT_NAME]);
 	ctx->acc_name = gssk_load_name(a[GSSK_A_ACC_NAME]);

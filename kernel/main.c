@@ -9,6 +9,7 @@
 #include <linux/moduleparam.h>
 
 #include "gssk.h"
+#include "krb5_selftest.h"
 #include "token.h"
 
 unsigned int gssk_default_ttl = 60;
@@ -29,6 +30,10 @@ static int __init gssk_init(void)
 {
 	int err;
 
+	/* Like the kernel's own crypto self-tests: no pass, no module. */
+	err = gssk_krb5_selftest();
+	if (err)
+		return err;
 	err = gssk_tokens_init();
 	if (err)
 		return err;
