@@ -408,9 +408,8 @@ static OM_uint32 resolve_family(OM_uint32 *minor, struct nl_thread *t)
 	if (r == GSSKP_XCHG_REFUSED) {
 		if (e.error == -ENOENT) {
 			*minor = GSSK_MINOR_MODULE_NOT_LOADED;
-			gsskp_set_error("generic netlink family \"%s\" not "
-					"found: the gssk module is not loaded",
-					GSSK_GENL_NAME);
+			gsskp_set_error("generic netlink family \"%s\" is "
+					"not registered", GSSK_GENL_NAME);
 		} else {
 			*minor = GSSK_MINOR_NETLINK;
 			gsskp_set_error("generic netlink family lookup: %s",

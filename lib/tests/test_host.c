@@ -39,7 +39,7 @@ static bool not_loaded(OM_uint32 major, OM_uint32 minor)
 
 	return major == GSS_S_FAILURE &&
 	       minor == GSSK_MINOR_MODULE_NOT_LOADED &&
-	       msg && strstr(msg, "not loaded");
+	       msg && strstr(msg, "\"gssk\"");
 }
 
 static void *thread_main(void *arg)
