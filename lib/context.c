@@ -109,13 +109,13 @@ GSSK_EXPORT OM_uint32 gssk_context_from_serial(OM_uint32 *minor_status,
 	char *desc = NULL;
 	OM_uint32 major;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
 	if (!context_handle)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*context_handle = GSS_C_NO_CONTEXT;
-	gsskp_clear_error();
 	if (serial <= 0) {
 		*minor_status = GSSK_MINOR_NO_SUCH_CONTEXT;
 		gsskp_set_error("%d is not a key serial", (int)serial);
@@ -160,7 +160,7 @@ GSSK_EXPORT OM_uint32 gssk_context_from_serial(OM_uint32 *minor_status,
 		*minor_status = GSSK_MINOR_NO_MEMORY;
 		return GSS_S_FAILURE;
 	}
-	gsskp_clear_error();
+	gsskp_clear_error();	/* an expired context is no failure here */
 	*minor_status = GSSK_MINOR_NONE;
 	*context_handle = h;
 	return GSS_S_COMPLETE;
@@ -173,6 +173,7 @@ GSSK_EXPORT OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
 	struct gss_ctx_id_struct *h;
 	OM_uint32 major, routine;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
@@ -187,7 +188,6 @@ GSSK_EXPORT OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
 		*minor_status = GSSK_MINOR_INVALID_HANDLE;
 		return GSS_S_NO_CONTEXT;
 	}
-	gsskp_clear_error();
 
 	major = gsskp_serial_request(minor_status, GSSK_CMD_DELETE, h->serial,
 				     NULL, NULL);

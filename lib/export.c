@@ -50,6 +50,7 @@ GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
 	struct nl_msg *msg;
 	OM_uint32 major, ignored;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
@@ -64,7 +65,6 @@ GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
 		*minor_status = GSSK_MINOR_INVALID_HANDLE;
 		return GSS_S_NO_CONTEXT;
 	}
-	gsskp_clear_error();
 
 	msg = gsskp_msg_new(GSSK_CMD_EXPORT);
 	if (!msg || nla_put_s32(msg, GSSK_A_SERIAL, h->serial) < 0 ||

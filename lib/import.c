@@ -19,6 +19,7 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 	int32_t serial = 0;
 	OM_uint32 major;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
@@ -28,7 +29,6 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 	if (interprocess_token == GSS_C_NO_BUFFER ||
 	    interprocess_token->length == 0 || !interprocess_token->value)
 		return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
-	gsskp_clear_error();
 	if (interprocess_token->length > GSSK_TOKEN_MAX_LEN) {
 		*minor_status = GSSK_MINOR_TOKEN_LENGTH;
 		gsskp_set_error("token of %zu bytes is longer than %d bytes",

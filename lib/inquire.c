@@ -125,7 +125,6 @@ static struct gss_ctx_id_struct *entry_handle(OM_uint32 *minor,
 		*major = GSS_S_NO_CONTEXT;
 		return NULL;
 	}
-	gsskp_clear_error();
 	return h;
 }
 
@@ -142,6 +141,7 @@ GSSK_EXPORT OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
 	OM_uint32 major = GSS_S_COMPLETE;
 	int64_t life;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
@@ -235,6 +235,7 @@ GSSK_EXPORT OM_uint32 gssk_context_time(OM_uint32 *minor_status,
 	OM_uint32 major = GSS_S_COMPLETE;
 	int64_t life;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
@@ -267,6 +268,7 @@ GSSK_EXPORT OM_uint32 gssk_inquire_context_info(OM_uint32 *minor_status,
 	OM_uint32 major = GSS_S_COMPLETE;
 	int64_t life;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;

@@ -87,13 +87,13 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 	int32_t serial = 0;
 	OM_uint32 major;
 
+	gsskp_clear_error();
 	if (!minor_status)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*minor_status = GSSK_MINOR_NONE;
 	if (!context_handle)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*context_handle = GSS_C_NO_CONTEXT;
-	gsskp_clear_error();
 	if (!fields || (fields->key_len && !fields->key) ||
 	    (fields->subkey_len && !fields->subkey))
 		return GSS_S_CALL_INACCESSIBLE_READ;

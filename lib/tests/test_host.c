@@ -96,6 +96,16 @@ void test_host(void)
 	ok(before && gssk_last_error() == before,
 	   "last error survives display_status");
 
+	/* the next kernel-facing call starts with a clean slate */
+	{
+		struct gss_ctx_id_struct garbage = { .magic = 1, .serial = 1 };
+		OM_uint32 t;
+
+		gssk_context_time(&minor, &garbage, &t);
+		ok(gssk_last_error() == NULL,
+		   "a later call clears the last error");
+	}
+
 	for (i = 0; i < 4; i++)
 		good[i] = false;
 	for (i = 0; i < 4; i++)
