@@ -14,6 +14,7 @@
  * length, which add_key(2) and keyctl_instantiate(2) cannot produce (a zero
  * length from userspace always comes with a NULL payload).
  */
+#include <linux/atomic.h>
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/key.h>
@@ -257,6 +258,33 @@ static int gssk_key_create_error(int err, struct netlink_ext_ack *extack)
 }
 
 /*
+ * A keyring holds one key per type and description and silently drops the
+ * old one when a new one is linked: a context would be lost. So a default
+ * description is unique, and a chosen one must not be in use already.
+ */
+static int gssk_key_pick_desc(key_ref_t ring_ref, const char **desc,
+			      char *buf, size_t len,
+			      struct netlink_ext_ack *extack)
+{
+	static atomic64_t gssk_desc_seq = ATOMIC64_INIT(0);
+	key_ref_t dup;
+
+	if (!*desc || !**desc) {
+		snprintf(buf, len, "gssk:%llu",
+			 (u64)atomic64_inc_return(&gssk_desc_seq));
+		*desc = buf;
+		return 0;
+	}
+	dup = keyring_search(ring_ref, &gssk_key_type, *desc, false);
+	if (IS_ERR(dup))
+		return 0;
+	key_ref_put(dup);
+	return gssk_refuse_msg(extack, -EEXIST, GSS_S_FAILURE,
+			       GSSK_MINOR_DUPLICATE_DESCRIPTION,
+			       "the keyring already holds a context with this description");
+}
+
+/*
  * Create a key owned by the caller that holds a new reference to ctx and
  * link it into the given keyring (0: the session keyring). The key counts
  * against the caller's key quota. Returns the key, referenced.
@@ -266,6 +294,7 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 			    struct netlink_ext_ack *extack)
 {
 	const struct cred *cred = current_cred();
+	char desc_buf[32];
 	key_ref_t ring_ref;
 	struct key *key;
 	int err;
@@ -277,8 +306,12 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 		return ERR_CAST(ring_ref);
 	}
 
-	if (!desc || !*desc)
-		desc = "gssk";
+	err = gssk_key_pick_desc(ring_ref, &desc, desc_buf, sizeof(desc_buf),
+				 extack);
+	if (err) {
+		key = ERR_PTR(err);
+		goto out;
+	}
 	key = key_alloc(&gssk_key_type, desc, cred->fsuid,
 			cred->fsgid, cred, GSSK_KEY_PERM, KEY_ALLOC_IN_QUOTA,
 			NULL);

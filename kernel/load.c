@@ -28,13 +28,15 @@ static int gssk_load_check_key(struct nlattr *etype_attr,
 
 	et = gssk_enctype_find(nla_get_u32(etype_attr));
 	if (!et) {
-		NL_SET_ERR_MSG_ATTR(extack, etype_attr,
-				    "enctype not supported (use 17, 18, 19 or 20)");
+		NL_SET_BAD_ATTR(extack, etype_attr);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "enctype not supported (use 17, 18, 19 or 20)");
 		return gssk_load_bad(extack, GSSK_MINOR_BAD_ENCTYPE);
 	}
 	if (nla_len(key_attr) != et->key_len) {
-		NL_SET_ERR_MSG_ATTR(extack, key_attr,
-				    "key length does not match the enctype");
+		NL_SET_BAD_ATTR(extack, key_attr);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "key length does not match the enctype");
 		return gssk_load_bad(extack, GSSK_MINOR_BAD_KEY_LENGTH);
 	}
 	*etype = et->etype;
@@ -102,8 +104,9 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 
 	role = nla_get_u8(a[GSSK_A_ROLE]);
 	if (role != GSSK_ROLE_INITIATOR && role != GSSK_ROLE_ACCEPTOR) {
-		NL_SET_ERR_MSG_ATTR(extack, a[GSSK_A_ROLE],
-				    "role must be initiator (1) or acceptor (2)");
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_ROLE]);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "role must be initiator (1) or acceptor (2)");
 		return gssk_load_bad(extack, GSSK_MINOR_BAD_ROLE);
 	}
 	ctx->role = role;

@@ -25,6 +25,9 @@
  *            O SUBKEY_ENCTYPE + SUBKEY, SEND_SEQ, RECV_SEQ, INIT_NAME,
  *              ACC_NAME, ENDTIME (0 or absent: no expiry), DESCRIPTION,
  *              KEYRING (default KEY_SPEC_SESSION_KEYRING)
+ *            DESCRIPTION absent or empty: a unique "gssk:N". A keyring holds
+ *            one key per description, so a DESCRIPTION that a gssk key in
+ *            the destination keyring already has is refused (LOAD, IMPORT).
  *            reply SERIAL
  *   INQUIRE: R SERIAL
  *            reply ENCTYPE, ROLE, GSS_FLAGS, INIT_NAME, ACC_NAME, ENDTIME,
@@ -200,6 +203,7 @@ enum gssk_minor {
 	GSSK_MINOR_MESSAGE_TOO_LONG,
 	GSSK_MINOR_SEQ_EXHAUSTED,
 	GSSK_MINOR_CRYPTO,		/* kernel crypto API failure */
+	GSSK_MINOR_DUPLICATE_DESCRIPTION, /* keyring has a context so named */
 
 	__GSSK_MINOR_END
 };
