@@ -53,7 +53,10 @@ static int put_fields(struct nl_msg *msg, const struct gssk_context_fields *f,
 	    nla_put_u32(msg, GSSK_A_GSS_FLAGS, f->flags) < 0 ||
 	    nla_put_u64(msg, GSSK_A_SEND_SEQ, f->send_seq) < 0 ||
 	    nla_put_u64(msg, GSSK_A_RECV_SEQ, f->recv_seq) < 0 ||
-	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0 ||
+	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)
+		return -1;
+	/* without one the kernel picks a unique description, gssk:N */
+	if (description &&
 	    nla_put_string(msg, GSSK_A_DESCRIPTION, description) < 0)
 		return -1;
 	/* an absent key is left for the kernel to refuse (missing field) */
@@ -97,8 +100,6 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 	if (!fields || (fields->key_len && !fields->key) ||
 	    (fields->subkey_len && !fields->subkey))
 		return GSS_S_CALL_INACCESSIBLE_READ;
-	if (!description)
-		description = "gssk";
 	if (keyring == 0)
 		keyring = KEY_SPEC_SESSION_KEYRING;
 	major = check_fields(minor_status, fields, description);

@@ -62,7 +62,10 @@ struct gssk_context_fields {
 /*
  * Load a context into the kernel. The key bytes are copied into the kernel
  * and never come back. keyring is a keyring serial or KEY_SPEC_* value;
- * 0 means the session keyring. description names the key (NULL: "gssk").
+ * 0 means the session keyring. description names the key; NULL gives a
+ * unique "gssk:N". A keyring holds one key per description, so a description
+ * that a context in the keyring already has is refused
+ * (GSSK_MINOR_DUPLICATE_DESCRIPTION).
  */
 OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 				const struct gssk_context_fields *fields,
