@@ -1,7 +1,7 @@
 # shellcheck shell=sh
 # Body of /init in the gssk test VM (busybox sh, PID 1). mkinitramfs.sh
-# prepends "#!/bin/sh" and MODULES="...", the modules to modprobe before
-# gssk.ko.
+# prepends "#!/usr/bin/busybox sh" and MODULES="...", the modules to
+# modprobe before gssk.ko.
 #
 # Kernel command-line words it reads:
 #   gssk.run=test      run /tests/run_tests.sh

@@ -110,7 +110,7 @@ if grep -Eq "$kernel_bad" "$console"; then
 fi
 if [ "$mode" = test ] && [ "$stage" = payload ]; then
 	if grep -q 'not ok' "$console"; then
-		failures+=("$(grep -c 'not ok' "$console") TAP result(s) are 'not ok'")
+		failures+=("$(grep -c 'not ok' "$console") 'not ok' line(s) in the TAP output")
 	fi
 	if ! grep -Eq '(^|[^a-z])ok [0-9]+' "$console"; then
 		failures+=("no TAP results in the console output")
