@@ -158,6 +158,7 @@ GSSK_EXPORT OM_uint32 gssk_context_from_serial(OM_uint32 *minor_status,
 	h = gsskp_ctx_new(serial);
 	if (!h) {
 		*minor_status = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("out of memory");
 		return GSS_S_FAILURE;
 	}
 	gsskp_clear_error();	/* an expired context is no failure here */
@@ -186,6 +187,7 @@ GSSK_EXPORT OM_uint32 gssk_delete_sec_context(OM_uint32 *minor_status,
 	h = gsskp_ctx_check(*context_handle);
 	if (!h) {
 		*minor_status = GSSK_MINOR_INVALID_HANDLE;
+		gsskp_set_error("not a live libgssk context handle");
 		return GSS_S_NO_CONTEXT;
 	}
 

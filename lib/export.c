@@ -63,6 +63,7 @@ GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
 	h = gsskp_ctx_check(*context_handle);
 	if (!h) {
 		*minor_status = GSSK_MINOR_INVALID_HANDLE;
+		gsskp_set_error("not a live libgssk context handle");
 		return GSS_S_NO_CONTEXT;
 	}
 

@@ -123,6 +123,7 @@ static struct gss_ctx_id_struct *entry_handle(OM_uint32 *minor,
 	if (!h) {
 		*minor = GSSK_MINOR_INVALID_HANDLE;
 		*major = GSS_S_NO_CONTEXT;
+		gsskp_set_error("not a live libgssk context handle");
 		return NULL;
 	}
 	return h;
@@ -220,6 +221,7 @@ nomem:
 		gssk_release_name(&ignored, &targ);
 	}
 	*minor_status = GSSK_MINOR_NO_MEMORY;
+	gsskp_set_error("out of memory");
 	major = GSS_S_FAILURE;
 out:
 	gsskp_inquiry_release(&q);

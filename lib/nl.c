@@ -540,9 +540,10 @@ OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
 		if (r == GSSKP_XCHG_ACK) {
 			if (rc.got && rc.major) {
 				*minor = rc.minor;
-				if (rc.minor == GSSK_MINOR_BAD_REPLY)
-					gsskp_set_error("malformed reply from "
-							"the gssk module");
+				gsskp_set_error(rc.minor == GSSK_MINOR_BAD_REPLY ?
+						"malformed reply from the gssk "
+						"module" : "out of memory "
+						"reading the reply");
 				return rc.major;
 			}
 			if (reply && !rc.got) {

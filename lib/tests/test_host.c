@@ -99,11 +99,17 @@ void test_host(void)
 	/* the next kernel-facing call starts with a clean slate */
 	{
 		struct gss_ctx_id_struct garbage = { .magic = 1, .serial = 1 };
+		const char *msg;
 		OM_uint32 t;
 
-		gssk_context_time(&minor, &garbage, &t);
+		gssk_context_time(&minor, &garbage, NULL);
 		ok(gssk_last_error() == NULL,
 		   "a later call clears the last error");
+		gssk_context_time(&minor, &garbage, &t);
+		msg = gssk_last_error();
+		ok(minor == GSSK_MINOR_INVALID_HANDLE && msg &&
+		   strstr(msg, "handle"),
+		   "an invalid handle has its own message");
 	}
 
 	for (i = 0; i < 4; i++)
