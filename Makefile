@@ -11,7 +11,8 @@
 # Other targets: deps, all, module, lib, tools, selftests, clean.
 # Variables: KDIR (Kbuild tree; default: newest linux-headers-*-cloud-amd64),
 # KVER (its release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
-# also reads GSSK_VM_TIMEOUT and GSSK_VM_APPEND (see tools/vm/run.sh).
+# also reads GSSK_VM_TIMEOUT, GSSK_VM_APPEND and GSSK_VM_ACCEL (see
+# tools/vm/run.sh).
 
 # Recipes that pipe through tee must fail when the command before it fails.
 SHELL := /bin/bash
