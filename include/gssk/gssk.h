@@ -16,9 +16,10 @@
  * gssk_display_status() with GSS_C_MECH_CODE explains each one.
  *
  * All calls are thread-safe. A context handle may be used from several
- * threads at once, except that gssk_delete_sec_context() and
- * gssk_export_sec_context() must not race with other calls on the same
- * handle (as in RFC 2744, they release it).
+ * threads at once, except that gssk_delete_sec_context(),
+ * gssk_export_sec_context*() and gssk_release_context_handle() must not
+ * race with other calls on the same handle (as in RFC 2744, they release
+ * it).
  */
 #ifndef GSSK_GSSK_H
 #define GSSK_GSSK_H
@@ -188,8 +189,10 @@ OM_uint32 gssk_display_status(OM_uint32 *minor_status,
 			      gss_buffer_t status_string);
 
 /*
- * The extack message of the last refusal seen by the calling thread, or
- * NULL. Valid until this thread's next libgssk call.
+ * The message that explains the calling thread's last failure (the
+ * kernel's extack message, or libgssk's own), or NULL. Valid until this
+ * thread's next libgssk call; only the calls that talk to the kernel
+ * replace or clear it.
  */
 const char *gssk_last_error(void);
 
