@@ -459,8 +459,8 @@ OM_uint32 gsskp_nl_ready(OM_uint32 *minor)
 /* ---- gssk requests ---- */
 
 static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
+	[GSSK_A_SERIAL]		= { .type = NLA_U32 },	/* s32 */
+	[GSSK_A_KEYRING]	= { .type = NLA_U32 },	/* s32 */
 	[GSSK_A_DESCRIPTION]	= { .type = NLA_STRING,
 				    .maxlen = GSSK_DESC_MAX },
 	[GSSK_A_ENCTYPE]	= { .type = NLA_U32 },
