@@ -41,6 +41,51 @@
  *            reply SERIAL
  *   DELETE:  R SERIAL
  *
+ * Per-message operations (RFC 2743/2744, RFC 4121 tokens). Each needs
+ * KEY_NEED_READ on the context key and refuses an expired context
+ * (GSS_S_CONTEXT_EXPIRED) and a QOP other than 0 (GSS_S_BAD_QOP):
+ *
+ *   GET_MIC:    R SERIAL, IN_PTR + IN_LEN (the message)
+ *               O QOP
+ *               reply TOKEN (the MIC token)
+ *   VERIFY_MIC: R SERIAL, IN_PTR + IN_LEN (the message), TOKEN (the MIC)
+ *               reply MAJOR (0 or supplementary bits), MINOR, QOP
+ *   WRAP:       R SERIAL, IN_PTR + IN_LEN (the message),
+ *                 OUT_PTR + OUT_LEN (room for the token)
+ *               O CONF_REQ (default 0), QOP
+ *               reply OUT_LEN (token bytes written), CONF_STATE
+ *   UNWRAP:     R SERIAL, IN_PTR + IN_LEN (the token),
+ *                 OUT_PTR + OUT_LEN (room for the message)
+ *               reply OUT_LEN (message bytes written), CONF_STATE, QOP,
+ *                 MAJOR (0 or supplementary bits), MINOR
+ *   WRAP_SIZE_LIMIT:
+ *               R SERIAL, MAX_INPUT (largest token wanted)
+ *               O CONF_REQ, QOP
+ *               reply MAX_INPUT (largest message whose token fits)
+ *
+ * Messages and wrap tokens do not travel in attributes (an attribute holds
+ * at most 64 KiB): the request names a buffer in the caller's address space
+ * (IN_PTR, IN_LEN bytes) that the kernel reads, and one (OUT_PTR, OUT_LEN
+ * bytes of room) that it writes. Generic netlink runs the command in the
+ * sending task, so the addresses are the sender's own; they are only ever
+ * passed to copy_from_user()/copy_to_user(). An address that cannot be read
+ * or written is refused with EFAULT (GSS_S_FAILURE, GSSK_MINOR_BAD_ADDRESS);
+ * IN_PTR may be 0 when IN_LEN is 0. A message longer than GSSK_MSG_MAX (an
+ * UNWRAP token longer than GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX) is refused
+ * with EMSGSIZE (GSS_S_FAILURE, GSSK_MINOR_MESSAGE_TOO_LONG); an OUT_LEN too
+ * small for the result with ENOBUFS (GSS_S_FAILURE,
+ * GSSK_MINOR_OUTPUT_TOO_SMALL), before anything is written or a sequence
+ * number is used. A WRAP token is at most IN_LEN + GSSK_WRAP_OVERHEAD_MAX
+ * bytes, an UNWRAP message at most IN_LEN bytes. The MIC token (TOKEN) is
+ * small and travels inline.
+ *
+ * Received tokens are checked first (GSS_S_DEFECTIVE_TOKEN, GSS_S_BAD_SIG
+ * are refusals), then, with GSS_C_REPLAY_FLAG or GSS_C_SEQUENCE_FLAG, their
+ * sequence number: GSS_S_DUPLICATE_TOKEN, GSS_S_OLD_TOKEN, GSS_S_UNSEQ_TOKEN
+ * and GSS_S_GAP_TOKEN are supplementary bits of a successful reply (MAJOR),
+ * as RFC 2744 returns them with the message. Sequence state belongs to the
+ * context and moves with it through EXPORT and IMPORT.
+ *
  * Secrets (CTX_KEY, SUBKEY) travel only from userspace into the kernel, on
  * LOAD. No reply, error message or key description ever carries them.
  *
@@ -77,6 +122,11 @@
 #define GSSK_NAME_MAX		1024	/* INIT_NAME, ACC_NAME, with NUL */
 #define GSSK_DESC_MAX		256	/* DESCRIPTION, with NUL */
 #define GSSK_KEY_MAX		64	/* CTX_KEY, SUBKEY */
+
+/* Per-message operations */
+#define GSSK_MSG_MAX		(64u << 20)	/* longest message: 64 MiB */
+/* A wrap token is at most this much longer than its message. */
+#define GSSK_WRAP_OVERHEAD_MAX	72
 
 enum gssk_cmd {
 	GSSK_CMD_UNSPEC,
@@ -123,8 +173,12 @@ enum gssk_attr {
 	GSSK_A_QOP,		/* u32: quality of protection (only 0) */
 	GSSK_A_CONF_REQ,	/* u8: wrap with confidentiality */
 	GSSK_A_CONF_STATE,	/* u8: token was sealed */
-	GSSK_A_MESSAGE,		/* binary: message or token payload */
+	GSSK_A_MESSAGE,		/* reserved: messages use IN_PTR/OUT_PTR */
 	GSSK_A_MAX_INPUT,	/* u32: wrap size limit in/out */
+	GSSK_A_IN_PTR,		/* u64: address of the input in the sender */
+	GSSK_A_IN_LEN,		/* u32: input length in bytes */
+	GSSK_A_OUT_PTR,		/* u64: address of the output buffer */
+	GSSK_A_OUT_LEN,		/* u32: room (request), bytes written (reply) */
 
 	__GSSK_A_MAX,
 	GSSK_A_MAX = __GSSK_A_MAX - 1
@@ -204,6 +258,8 @@ enum gssk_minor {
 	GSSK_MINOR_SEQ_EXHAUSTED,
 	GSSK_MINOR_CRYPTO,		/* kernel crypto API failure */
 	GSSK_MINOR_DUPLICATE_DESCRIPTION, /* keyring has a context so named */
+	GSSK_MINOR_BAD_ADDRESS,		/* IN_PTR/OUT_PTR not readable/writable */
+	GSSK_MINOR_OUTPUT_TOO_SMALL,	/* OUT_LEN too small for the result */
 
 	__GSSK_MINOR_END
 };
