@@ -14,6 +14,8 @@
 #include <linux/types.h>
 #include <linux/gssk.h>
 
+#include "seqwin.h"
+
 /*
  * One established Kerberos v5 security context.
  *
@@ -44,10 +46,14 @@ struct gssk_ctx {
 	 */
 	struct gssk_krb5 *krb5;
 
-	/* Per-message state, protected by seq_lock. */
+	/*
+	 * Per-message state, protected by seq_lock: the next sequence number
+	 * to send, and the window of numbers received from the peer. Being
+	 * part of the context, it moves with it through export and import.
+	 */
 	struct mutex seq_lock;
 	u64 send_seq;
-	u64 recv_seq;
+	struct gssk_seqwin recv_win;
 };
 
 /* ctx.c */
@@ -95,6 +101,11 @@ int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_export(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_import(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_get_mic(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_verify_mic(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_unwrap(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_wrap_size_limit(struct sk_buff *skb, struct genl_info *info);
 
 /* module parameters (main.c) */
 extern unsigned int gssk_default_ttl;

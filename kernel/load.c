@@ -113,8 +113,8 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 	ctx->gss_flags = nla_get_u32(a[GSSK_A_GSS_FLAGS]);
 	if (a[GSSK_A_SEND_SEQ])
 		ctx->send_seq = nla_get_u64(a[GSSK_A_SEND_SEQ]);
-	if (a[GSSK_A_RECV_SEQ])
-		ctx->recv_seq = nla_get_u64(a[GSSK_A_RECV_SEQ]);
+	gssk_seqwin_init(&ctx->recv_win, a[GSSK_A_RECV_SEQ] ?
+			 nla_get_u64(a[GSSK_A_RECV_SEQ]) : 0);
 
 	if (a[GSSK_A_ENDTIME]) {
 		u64 end = nla_get_u64(a[GSSK_A_ENDTIME]);

@@ -51,6 +51,52 @@ static const struct nla_policy gssk_import_policy[GSSK_A_MAX + 1] = {
 				    .len = GSSK_DESC_MAX - 1 },
 };
 
+/*
+ * Per-message commands. Messages travel by address (IN_PTR, OUT_PTR: see
+ * message.c); only the small MIC token travels inline, up to
+ * GSSK_TOKEN_MAX_LEN bytes so that a token of the wrong length reaches the
+ * handler and is refused as defective.
+ */
+static const struct nla_policy gssk_get_mic_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_QOP]		= { .type = NLA_U32 },
+	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
+	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
+};
+
+static const struct nla_policy gssk_verify_mic_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
+	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
+	[GSSK_A_TOKEN]		= { .type = NLA_BINARY,
+				    .len = GSSK_TOKEN_MAX_LEN },
+};
+
+static const struct nla_policy gssk_wrap_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_QOP]		= { .type = NLA_U32 },
+	[GSSK_A_CONF_REQ]	= NLA_POLICY_MAX(NLA_U8, 1),
+	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
+	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
+	[GSSK_A_OUT_PTR]	= { .type = NLA_U64 },
+	[GSSK_A_OUT_LEN]	= { .type = NLA_U32 },
+};
+
+static const struct nla_policy gssk_unwrap_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
+	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
+	[GSSK_A_OUT_PTR]	= { .type = NLA_U64 },
+	[GSSK_A_OUT_LEN]	= { .type = NLA_U32 },
+};
+
+static const struct nla_policy gssk_wrap_size_limit_policy[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
+	[GSSK_A_QOP]		= { .type = NLA_U32 },
+	[GSSK_A_CONF_REQ]	= NLA_POLICY_MAX(NLA_U8, 1),
+	[GSSK_A_MAX_INPUT]	= { .type = NLA_U32 },
+};
+
 static const struct genl_ops gssk_ops[] = {
 	{
 		.cmd	= GSSK_CMD_LOAD,
@@ -80,6 +126,36 @@ static const struct genl_ops gssk_ops[] = {
 		.cmd	= GSSK_CMD_DELETE,
 		.doit	= gssk_nl_delete,
 		.policy	= gssk_serial_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_GET_MIC,
+		.doit	= gssk_nl_get_mic,
+		.policy	= gssk_get_mic_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_VERIFY_MIC,
+		.doit	= gssk_nl_verify_mic,
+		.policy	= gssk_verify_mic_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_WRAP,
+		.doit	= gssk_nl_wrap,
+		.policy	= gssk_wrap_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_UNWRAP,
+		.doit	= gssk_nl_unwrap,
+		.policy	= gssk_unwrap_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_WRAP_SIZE_LIMIT,
+		.doit	= gssk_nl_wrap_size_limit,
+		.policy	= gssk_wrap_size_limit_policy,
 		.maxattr = GSSK_A_MAX,
 	},
 };

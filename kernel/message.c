@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Shared steps of the per-message commands; see message.h. The commands
+ * themselves are in get_mic.c, verify_mic.c, wrap.c, unwrap.c and
+ * wrap_size_limit.c.
+ *
+ * Messages travel by address: the request carries a pointer into the
+ * sender's memory, and a generic netlink handler runs synchronously in the
+ * sending task, so copy_from_user()/copy_to_user() reach exactly the
+ * sender's buffers. Nothing else ever dereferences those pointers. Kernel
+ * copies of messages are kvmalloc'ed, charged to the caller's memory cgroup
+ * and wiped before they are freed.
+ */
+#include <linux/build_bug.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <net/genetlink.h>
+
+#include "gss_status.h"
+#include "gssk.h"
+#include "krb5_crypto.h"
+#include "message.h"
+#include "rfc4121.h"
+#include "seqwin.h"
+
+static_assert(GSSK_MSG_MAX <= GSSK_RFC4121_MAX_MSG);
+static_assert(GSSK_WRAP_OVERHEAD_MAX == 2 * GSSK_RFC4121_HDR_LEN +
+	      GSSK_KRB5_CONF_LEN + GSSK_KRB5_MAX_MAC);
+
+int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
+		   struct key **keyp)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **a = info->attrs;
+	struct gssk_ctx *ctx;
+	int err;
+
+	if (!a[GSSK_A_SERIAL])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "SERIAL is required");
+	ctx = gssk_key_get_ctx(nla_get_s32(a[GSSK_A_SERIAL]), KEY_NEED_READ,
+			       keyp, extack);
+	if (IS_ERR(ctx))
+		return PTR_ERR(ctx);
+
+	if (gssk_ctx_expired(ctx)) {
+		err = gssk_refuse_msg(extack, -EKEYEXPIRED,
+				      GSS_S_CONTEXT_EXPIRED,
+				      GSSK_MINOR_CONTEXT_EXPIRED,
+				      "security context has expired");
+		goto fail;
+	}
+	if (a[GSSK_A_QOP] && nla_get_u32(a[GSSK_A_QOP])) {
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_QOP]);
+		err = gssk_refuse_msg(extack, -EINVAL, GSS_S_BAD_QOP,
+				      GSSK_MINOR_BAD_QOP,
+				      "only QOP 0 (GSS_C_QOP_DEFAULT) is supported");
+		goto fail;
+	}
+	*ctxp = ctx;
+	return 0;
+fail:
+	gssk_msg_end(ctx, *keyp);
+	return err;
+}
+
+void gssk_msg_end(struct gssk_ctx *ctx, struct key *key)
+{
+	gssk_ctx_put(ctx);
+	key_put(key);
+}
+
+int gssk_msg_read_in(struct genl_info *info, size_t max, size_t extra,
+		     u8 **bufp, size_t *lenp)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **a = info->attrs;
+	size_t len;
+	u64 ptr;
+	u8 *buf;
+
+	*bufp = NULL;
+	*lenp = 0;
+	if (!a[GSSK_A_IN_PTR] || !a[GSSK_A_IN_LEN])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "IN_PTR and IN_LEN are required");
+	ptr = nla_get_u64(a[GSSK_A_IN_PTR]);
+	len = nla_get_u32(a[GSSK_A_IN_LEN]);
+	if (len > max) {
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_IN_LEN]);
+		return gssk_refuse_msg(extack, -EMSGSIZE, GSS_S_FAILURE,
+				       GSSK_MINOR_MESSAGE_TOO_LONG,
+				       "input longer than GSSK_MSG_MAX (64 MiB) allows");
+	}
+
+	buf = kvmalloc(len + extra ? len + extra : 1,
+		       GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	if (!buf)
+		return gssk_msg_refuse_nomem(extack);
+	if (len && copy_from_user(buf, u64_to_user_ptr(ptr), len)) {
+		kvfree_sensitive(buf, len + extra);
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_IN_PTR]);
+		return gssk_refuse_msg(extack, -EFAULT, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_ADDRESS,
+				       "cannot read IN_LEN bytes at IN_PTR");
+	}
+	/* The copy of a large message may have taken a while. */
+	cond_resched();
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+int gssk_msg_check_out(struct genl_info *info, size_t need)
+{
+	struct netlink_ext_ack *extack = info->extack;
+	struct nlattr **a = info->attrs;
+
+	if (!a[GSSK_A_OUT_PTR] || !a[GSSK_A_OUT_LEN])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "OUT_PTR and OUT_LEN are required");
+	if (nla_get_u32(a[GSSK_A_OUT_LEN]) < need) {
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_OUT_LEN]);
+		return gssk_refuse_msg(extack, -ENOBUFS, GSS_S_FAILURE,
+				       GSSK_MINOR_OUTPUT_TOO_SMALL,
+				       "OUT_LEN is too small for the result");
+	}
+	return 0;
+}
+
+int gssk_msg_write_out(struct genl_info *info, const u8 *buf, size_t len)
+{
+	struct nlattr *ptr = info->attrs[GSSK_A_OUT_PTR];
+
+	if (len && copy_to_user(u64_to_user_ptr(nla_get_u64(ptr)), buf, len)) {
+		NL_SET_BAD_ATTR(info->extack, ptr);
+		return gssk_refuse_msg(info->extack, -EFAULT, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_ADDRESS,
+				       "cannot write the result at OUT_PTR");
+	}
+	return 0;
+}
+
+int gssk_msg_next_seq(struct gssk_ctx *ctx, u64 *seq,
+		      struct netlink_ext_ack *extack)
+{
+	int err = 0;
+
+	mutex_lock(&ctx->seq_lock);
+	if (ctx->send_seq == U64_MAX)
+		err = gssk_refuse_msg(extack, -ERANGE, GSS_S_FAILURE,
+				      GSSK_MINOR_SEQ_EXHAUSTED,
+				      "the context has used up its sequence numbers");
+	else
+		*seq = ctx->send_seq++;
+	mutex_unlock(&ctx->seq_lock);
+	return err;
+}
+
+u32 gssk_msg_recv_seq(struct gssk_ctx *ctx, u64 seq)
+{
+	bool replay = ctx->gss_flags & GSS_C_REPLAY_FLAG;
+	bool sequence = ctx->gss_flags & GSS_C_SEQUENCE_FLAG;
+	u32 supp;
+
+	mutex_lock(&ctx->seq_lock);
+	supp = gssk_seqwin_check(&ctx->recv_win, seq, replay, sequence);
+	mutex_unlock(&ctx->seq_lock);
+	return supp;
+}
+
+int gssk_msg_refuse_token(struct netlink_ext_ack *extack, u32 major,
+			  u32 minor)
+{
+	switch (major) {
+	case GSS_S_DEFECTIVE_TOKEN:
+		return gssk_refuse_msg(extack, -EINVAL, major, minor,
+				       "the token is malformed");
+	case GSS_S_BAD_SIG:
+		if (minor == GSSK_MINOR_WRONG_DIRECTION)
+			return gssk_refuse_msg(extack, -EBADMSG, major, minor,
+					       "the token was sent by this side of the context, not by its peer");
+		return gssk_refuse_msg(extack, -EBADMSG, major, minor,
+				       "the token's checksum does not verify");
+	default:
+		if (minor == GSSK_MINOR_MESSAGE_TOO_LONG)
+			return gssk_refuse_msg(extack, -EMSGSIZE, major, minor,
+					       "the token is too long");
+		return gssk_refuse_msg(extack, -EIO, major, minor,
+				       "the kernel crypto API failed");
+	}
+}
+
+int gssk_msg_refuse_crypto(struct netlink_ext_ack *extack, int err)
+{
+	if (err == -ENOMEM)
+		return gssk_msg_refuse_nomem(extack);
+	if (err == -EMSGSIZE)
+		return gssk_refuse_msg(extack, err, GSS_S_FAILURE,
+				       GSSK_MINOR_MESSAGE_TOO_LONG,
+				       "the message is too long");
+	return gssk_refuse_msg(extack, err, GSS_S_FAILURE, GSSK_MINOR_CRYPTO,
+			       "the kernel crypto API failed");
+}
+
+int gssk_msg_refuse_nomem(struct netlink_ext_ack *extack)
+{
+	return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+			       GSSK_MINOR_NO_MEMORY, "out of memory");
+}

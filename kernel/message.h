@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Shared steps of the per-message commands (get_mic.c, verify_mic.c,
+ * wrap.c, unwrap.c, wrap_size_limit.c): finding the context, moving
+ * messages between the sender's memory and the kernel, and the sequence
+ * numbers. Every function that fails has already set the extack message
+ * and the gssk_status cookie; its return value is the handler's errno.
+ */
+#ifndef _GSSK_MESSAGE_H
+#define _GSSK_MESSAGE_H
+
+#include <linux/types.h>
+#include <net/genetlink.h>
+
+struct gssk_ctx;
+struct key;
+
+/*
+ * Look up the context named by GSSK_A_SERIAL for a per-message command
+ * (KEY_NEED_READ); refuse an expired one and a QOP other than 0. On
+ * success the caller ends with gssk_msg_end().
+ */
+int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
+		   struct key **keyp);
+void gssk_msg_end(struct gssk_ctx *ctx, struct key *key);
+
+/*
+ * Copy the caller's IN_PTR/IN_LEN buffer (at most max bytes) into a new
+ * kernel buffer of *lenp + extra bytes. Free it with kvfree_sensitive(*bufp,
+ * *lenp + extra), also on error paths (*bufp is NULL on failure).
+ */
+int gssk_msg_read_in(struct genl_info *info, size_t max, size_t extra,
+		     u8 **bufp, size_t *lenp);
+
+/* Check that OUT_PTR is given and OUT_LEN has room for need bytes. */
+int gssk_msg_check_out(struct genl_info *info, size_t need);
+
+/* Copy len bytes to the caller's OUT_PTR (checked with the above). */
+int gssk_msg_write_out(struct genl_info *info, const u8 *buf, size_t len);
+
+/* Take the next send sequence number; no two callers get the same one. */
+int gssk_msg_next_seq(struct gssk_ctx *ctx, u64 *seq,
+		      struct netlink_ext_ack *extack);
+
+/*
+ * Record the sequence number of a verified token from the peer; returns the
+ * supplementary status bits (0 without GSS_C_REPLAY_FLAG and
+ * GSS_C_SEQUENCE_FLAG).
+ */
+u32 gssk_msg_recv_seq(struct gssk_ctx *ctx, u64 seq);
+
+/* Refuse a token that rfc4121.c rejected with (major, minor). */
+int gssk_msg_refuse_token(struct netlink_ext_ack *extack, u32 major,
+			  u32 minor);
+
+/* Refuse after a crypto error (errno from rfc4121.c on the send side). */
+int gssk_msg_refuse_crypto(struct netlink_ext_ack *extack, int err);
+
+/* The reply could not be built. */
+int gssk_msg_refuse_nomem(struct netlink_ext_ack *extack);
+
+#endif /* _GSSK_MESSAGE_H */
