@@ -189,6 +189,60 @@ OM_uint32 gssk_display_status(OM_uint32 *minor_status,
 			      gss_buffer_t status_string);
 
 /*
+ * Per-message calls (RFC 2744 sections 5.15, 5.31 to 5.34), on RFC 4121
+ * tokens. The kernel assigns and checks the sequence numbers; the message
+ * itself is read from and written to the caller's memory by the kernel,
+ * never copied into a netlink message, so messages of up to GSSK_MSG_MAX
+ * bytes (64 MiB) work. Only qop GSS_C_QOP_DEFAULT (0) is accepted
+ * (GSS_S_BAD_QOP otherwise). Output buffers are released with
+ * gssk_release_buffer().
+ *
+ * gssk_verify_mic() and gssk_unwrap() return GSS_S_COMPLETE possibly with
+ * the supplementary bits GSS_S_DUPLICATE_TOKEN, GSS_S_OLD_TOKEN,
+ * GSS_S_UNSEQ_TOKEN and GSS_S_GAP_TOKEN (contexts with GSS_C_REPLAY_FLAG or
+ * GSS_C_SEQUENCE_FLAG); the message is returned in every such case.
+ */
+
+/* RFC 2744 gss_get_mic. */
+OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
+		       const gss_ctx_id_t context_handle,
+		       gss_qop_t qop_req,
+		       const gss_buffer_t message_buffer,
+		       gss_buffer_t message_token);
+
+/* RFC 2744 gss_verify_mic. qop_state may be NULL. */
+OM_uint32 gssk_verify_mic(OM_uint32 *minor_status,
+			  const gss_ctx_id_t context_handle,
+			  const gss_buffer_t message_buffer,
+			  const gss_buffer_t token_buffer,
+			  gss_qop_t *qop_state);
+
+/* RFC 2744 gss_wrap. conf_state may be NULL. */
+OM_uint32 gssk_wrap(OM_uint32 *minor_status,
+		    const gss_ctx_id_t context_handle,
+		    int conf_req_flag, gss_qop_t qop_req,
+		    const gss_buffer_t input_message_buffer,
+		    int *conf_state, gss_buffer_t output_message_buffer);
+
+/* RFC 2744 gss_unwrap. conf_state and qop_state may be NULL. */
+OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
+		      const gss_ctx_id_t context_handle,
+		      const gss_buffer_t input_message_buffer,
+		      gss_buffer_t output_message_buffer,
+		      int *conf_state, gss_qop_t *qop_state);
+
+/*
+ * RFC 2744 gss_wrap_size_limit: the longest message whose token from
+ * gssk_wrap() (with this conf_req_flag) is at most req_output_size bytes;
+ * never more than GSSK_MSG_MAX.
+ */
+OM_uint32 gssk_wrap_size_limit(OM_uint32 *minor_status,
+			       const gss_ctx_id_t context_handle,
+			       int conf_req_flag, gss_qop_t qop_req,
+			       OM_uint32 req_output_size,
+			       OM_uint32 *max_input_size);
+
+/*
  * The message that explains the calling thread's last failure (the
  * kernel's extack message, or libgssk's own), or NULL. Valid until this
  * thread's next libgssk call; only the calls that talk to the kernel
