@@ -26,16 +26,26 @@ run_as() {
 		keyctl session - "$@"
 }
 
-# expect_refusal DESCRIPTION CMD...: the command must fail.
+# expect_refusal DESCRIPTION REASON CMD...: the command must fail, and
+# its message must name REASON (so a refusal for some unrelated cause, such
+# as a typo in the command, does not pass for the designed one).
 expect_refusal() {
-	what=$1
-	shift
-	if "$@"; then
+	what=$1 reason=$2
+	shift 2
+	if out=$("$@" 2>&1); then
+		printf '%s\n' "$out"
 		echo "UNEXPECTED: $what was accepted"
 		failed=1
-	else
-		echo "-> refused, as it must be ($what)"
+		return
 	fi
+	printf '%s\n' "$out"
+	case $out in
+	*"$reason"*)
+		echo "-> refused, as it must be ($what)" ;;
+	*)
+		echo "UNEXPECTED: $what failed, but not with \"$reason\""
+		failed=1 ;;
+	esac
 }
 
 mkdir -p "$CG/workers" "$CG/../gssk-elsewhere"
@@ -54,7 +64,7 @@ echo "/proc/keys shows public facts only:"
 grep "demo-context" /proc/keys
 
 step "2. Nobody reads the key bytes back, not even the owner"
-expect_refusal "keyctl read" keyctl read "$SERIAL"
+expect_refusal "keyctl read" "not supported" keyctl read "$SERIAL"
 
 step "3. The acceptor exports it to uid $WORKER in cgroup $CG"
 gssk export "$SERIAL" --uid "$WORKER" --any-session --cgroup "$CG" \
@@ -63,14 +73,17 @@ chmod 0644 "$TOKEN"
 echo "the token is a reference only ($(wc -c < "$TOKEN") bytes):"
 xxd "$TOKEN"
 echo "after export the acceptor's context is gone:"
-expect_refusal "inquire of the exported serial" gssk inquire "$SERIAL"
+expect_refusal "inquire of the exported serial" "no key with this serial" \
+	gssk inquire "$SERIAL"
 
 step "4. A third process (uid $OTHER, inside the cgroup) has the token"
-expect_refusal "uid $OTHER" run_as "$OTHER" "$CG/workers" \
+expect_refusal "uid $OTHER" "bound to another uid" \
+	run_as "$OTHER" "$CG/workers" \
 	gssk import --in "$TOKEN"
 
 step "5. The worker's uid, but outside the cgroup"
-expect_refusal "uid $WORKER outside $CG" run_as "$WORKER" "$CG/../gssk-elsewhere" \
+expect_refusal "uid $WORKER outside $CG" "not in the cgroup" \
+	run_as "$WORKER" "$CG/../gssk-elsewhere" \
 	gssk import --in "$TOKEN"
 
 step "6. The worker (uid $WORKER in $CG/workers) imports and inquires it"
@@ -85,7 +98,8 @@ else
 fi
 
 step "7. The token is spent: a second import fails"
-expect_refusal "second import" run_as "$WORKER" "$CG/workers" \
+expect_refusal "second import" "unknown token" \
+	run_as "$WORKER" "$CG/workers" \
 	gssk import --in "$TOKEN"
 
 if [ "$failed" = 0 ]; then
