@@ -26,9 +26,16 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 	if (!context_handle)
 		return GSS_S_CALL_INACCESSIBLE_WRITE;
 	*context_handle = GSS_C_NO_CONTEXT;
+	/* as MIT: no token at all is an unreadable, defective input */
 	if (interprocess_token == GSS_C_NO_BUFFER ||
-	    interprocess_token->length == 0 || !interprocess_token->value)
+	    (interprocess_token->length && !interprocess_token->value))
 		return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_DEFECTIVE_TOKEN;
+	/* an empty one is a token of the wrong length, like the kernel says */
+	if (interprocess_token->length == 0) {
+		*minor_status = GSSK_MINOR_TOKEN_LENGTH;
+		gsskp_set_error("the interprocess token is empty");
+		return GSS_S_DEFECTIVE_TOKEN;
+	}
 	if (interprocess_token->length > GSSK_TOKEN_MAX_LEN) {
 		*minor_status = GSSK_MINOR_TOKEN_LENGTH;
 		gsskp_set_error("token of %zu bytes is longer than %d bytes",
