@@ -7,6 +7,7 @@ int main(void)
 	test_status();
 	test_buffers_names();
 	test_args();
+	test_message();
 	test_extack();
 	test_errmap();
 	test_nlctrl();

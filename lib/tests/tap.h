@@ -26,5 +26,6 @@ void test_extack(void);
 void test_errmap(void);
 void test_host(void);
 void test_nlctrl(void);
+void test_message(void);
 
 #endif
