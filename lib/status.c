@@ -128,12 +128,10 @@ static const char *const kernel_minor_msgs[] = {
 		"the kernel crypto API failed",
 	K(GSSK_MINOR_DUPLICATE_DESCRIPTION) =
 		"the keyring already holds a context with this description",
-#ifdef GSSK_WRAP_OVERHEAD_MAX	/* the uapi revision with per-message ops */
 	K(GSSK_MINOR_BAD_ADDRESS) =
 		"a message buffer address cannot be read or written",
 	K(GSSK_MINOR_OUTPUT_TOO_SMALL) =
 		"the output buffer is too small for the result",
-#endif
 };
 #undef K
 
