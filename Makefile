@@ -56,6 +56,7 @@ selftests: lib
 check: deps
 	$(MAKE) all
 	$(MAKE) -C lib check
+	$(MAKE) -C tools/gssk check
 	tools/vm/run.sh test
 
 demo: deps
