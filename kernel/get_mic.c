@@ -29,7 +29,7 @@ int gssk_nl_get_mic(struct sk_buff *skb, struct genl_info *info)
 	err = gssk_msg_begin(info, &ctx, &key);
 	if (err)
 		return err;
-	err = gssk_msg_read_in(info, GSSK_MSG_MAX, 0, &buf, &len);
+	err = gssk_msg_read_in(info, GSSK_MSG_MAX, &buf, &len);
 	if (err)
 		goto out;
 	msg = gssk_reply_new(info, &hdr);

@@ -74,8 +74,8 @@ void gssk_msg_end(struct gssk_ctx *ctx, struct key *key)
 	key_put(key);
 }
 
-int gssk_msg_read_in(struct genl_info *info, size_t max, size_t extra,
-		     u8 **bufp, size_t *lenp)
+int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
+		     size_t *lenp)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr **a = info->attrs;
@@ -98,12 +98,11 @@ int gssk_msg_read_in(struct genl_info *info, size_t max, size_t extra,
 				       "input longer than GSSK_MSG_MAX (64 MiB) allows");
 	}
 
-	buf = kvmalloc(len + extra ? len + extra : 1,
-		       GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	buf = kvmalloc(len ? len : 1, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!buf)
 		return gssk_msg_refuse_nomem(extack);
 	if (len && copy_from_user(buf, u64_to_user_ptr(ptr), len)) {
-		kvfree_sensitive(buf, len + extra);
+		kvfree_sensitive(buf, len);
 		NL_SET_BAD_ATTR(extack, a[GSSK_A_IN_PTR]);
 		return gssk_refuse_msg(extack, -EFAULT, GSS_S_FAILURE,
 				       GSSK_MINOR_BAD_ADDRESS,

@@ -26,11 +26,11 @@ void gssk_msg_end(struct gssk_ctx *ctx, struct key *key);
 
 /*
  * Copy the caller's IN_PTR/IN_LEN buffer (at most max bytes) into a new
- * kernel buffer of *lenp + extra bytes. Free it with kvfree_sensitive(*bufp,
- * *lenp + extra), also on error paths (*bufp is NULL on failure).
+ * kernel buffer. Free it with kvfree_sensitive(*bufp, *lenp); on failure
+ * *bufp is NULL and *lenp 0.
  */
-int gssk_msg_read_in(struct genl_info *info, size_t max, size_t extra,
-		     u8 **bufp, size_t *lenp);
+int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
+		     size_t *lenp);
 
 /* Check that OUT_PTR is given and OUT_LEN has room for need bytes. */
 int gssk_msg_check_out(struct genl_info *info, size_t need);

@@ -40,7 +40,7 @@ int gssk_nl_unwrap(struct sk_buff *skb, struct genl_info *info)
 	err = gssk_msg_check_out(info, 0);
 	if (err)
 		goto out;
-	err = gssk_msg_read_in(info, GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX, 0,
+	err = gssk_msg_read_in(info, GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX,
 			       &tok, &len);
 	if (err)
 		goto out;

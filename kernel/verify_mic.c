@@ -38,7 +38,7 @@ int gssk_nl_verify_mic(struct sk_buff *skb, struct genl_info *info)
 				      "TOKEN (the MIC token) is required");
 		goto out;
 	}
-	err = gssk_msg_read_in(info, GSSK_MSG_MAX, 0, &buf, &len);
+	err = gssk_msg_read_in(info, GSSK_MSG_MAX, &buf, &len);
 	if (err)
 		goto out;
 	msg = gssk_reply_new(info, &hdr);

@@ -32,7 +32,7 @@ int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		return err;
 	conf = a[GSSK_A_CONF_REQ] && nla_get_u8(a[GSSK_A_CONF_REQ]);
-	err = gssk_msg_read_in(info, GSSK_MSG_MAX, 0, &buf, &len);
+	err = gssk_msg_read_in(info, GSSK_MSG_MAX, &buf, &len);
 	if (err)
 		goto out;
 	tok_len = gssk_rfc4121_wrap_len(ctx->krb5, conf, len);
