@@ -22,9 +22,9 @@ SHELL := /bin/bash
 # after 'deps' has installed the headers.
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
-.PHONY: all deps module lib tools selftests check demo clean
+.PHONY: all deps module module-corrupt lib tools selftests check demo clean
 
-all: module lib tools selftests
+all: module module-corrupt lib tools selftests
 
 deps:
 	tools/vm/deps.sh
@@ -40,6 +40,21 @@ module:
 	@if grep -qi 'warning:' build/module.log; then \
 		$(MAKE) -s -C $(KDIR) M=$(CURDIR) clean; \
 		echo "gssk.ko: the W=1 build has warnings (see above)" >&2; exit 1; fi
+
+# A test build whose crypto self-test has one corrupted vector
+# (GSSK_SELFTEST_CORRUPT, see Kbuild): the selftests check that it refuses
+# to load. Built from a copy of the sources so the two builds do not share
+# objects.
+module-corrupt:
+	@if [ -z "$(KDIR)" ]; then \
+		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
+	@mkdir -p build/corrupt/kernel build/corrupt/include
+	cp -pu Kbuild build/corrupt/
+	cp -pu kernel/*.[ch] build/corrupt/kernel/
+	cp -rpu include/. build/corrupt/include/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/corrupt GSSK_SELFTEST_CORRUPT=1 \
+		modules > build/corrupt/build.log 2>&1 || \
+		{ cat build/corrupt/build.log; exit 1; }
 
 lib:
 	$(MAKE) -C lib

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/klog.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 
@@ -35,18 +36,49 @@ static int unload_module(void)
 	return 0;
 }
 
-/* insmod /lib/gssk/gssk.ko */
-static int load_module(void)
+/* Built with GSSK_SELFTEST_CORRUPT: one crypto self-test vector is wrong. */
+#define GSSK_CORRUPT_KO	"/lib/gssk/gssk-corrupt.ko"
+
+/* insmod PATH */
+static int load_module_path(const char *path)
 {
 	int fd, ret = 0;
 
-	fd = open(GSSK_MODULE_KO, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
 	if (syscall(SYS_finit_module, fd, "", 0))
 		ret = -errno;
 	close(fd);
 	return ret;
+}
+
+/* insmod /lib/gssk/gssk.ko */
+static int load_module(void)
+{
+	return load_module_path(GSSK_MODULE_KO);
+}
+
+/* Does the kernel log (since the last clear) contain needle? */
+static bool kernel_log_has(const char *needle)
+{
+	int size = klogctl(10 /* SYSLOG_ACTION_SIZE_BUFFER */, NULL, 0);
+	bool found = false;
+	char *buf;
+	int n;
+
+	if (size <= 0)
+		return false;
+	buf = malloc(size + 1);
+	if (!buf)
+		return false;
+	n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, buf, size);
+	if (n >= 0) {
+		buf[n] = '\0';
+		found = strstr(buf, needle) != NULL;
+	}
+	free(buf);
+	return found;
 }
 
 FIXTURE(module) {
@@ -167,6 +199,30 @@ TEST_F(module, unload_with_live_contexts_then_reload)
 		ASSERT_EQ((OM_uint32)GSS_S_NO_CONTEXT, major)
 			LOG_STATUS(major, minor, last_err());
 	}
+}
+
+/*
+ * Like the kernel's own crypto self-tests: a module whose known-answer test
+ * fails must not load, and must say which vector failed.
+ */
+TEST_F(module, corrupted_selftest_vector_refuses_load)
+{
+	int r;
+
+	r = unload_module();
+	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
+	ASSERT_EQ(0, klogctl(5 /* SYSLOG_ACTION_CLEAR */, NULL, 0));
+
+	r = load_module_path(GSSK_CORRUPT_KO);
+	EXPECT_EQ(-EINVAL, r) TH_LOG("insmod " GSSK_CORRUPT_KO ": %s",
+				    strerror(-r));
+	EXPECT_FALSE(module_loaded());
+	EXPECT_TRUE(kernel_log_has("gssk: self-test failed: "));
+	EXPECT_FALSE(kernel_log_has("self-test passed"));
+
+	r = load_module();
+	ASSERT_EQ(0, r) TH_LOG("insmod " GSSK_MODULE_KO ": %s", strerror(-r));
+	EXPECT_TRUE(kernel_log_has("gssk: Kerberos crypto self-test passed"));
 }
 
 TEST_HARNESS_MAIN

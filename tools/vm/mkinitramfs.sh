@@ -10,6 +10,7 @@
 #   /usr/bin/gssk          the CLI (tools/gssk/gssk)
 #   /usr/lib/libgssk.so.1  the library (lib/libgssk.so.1)
 #   /lib/gssk/gssk.ko      the module under test
+#   /lib/gssk/gssk-corrupt.ko  the same with a corrupted self-test vector
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /demo/                 tools/demo/, if it exists
@@ -107,7 +108,7 @@ module_paths() {
 		die "module $1 is not in $hostmods/modules.dep"
 }
 
-for f in gssk.ko lib/libgssk.so.1 tools/gssk/gssk; do
+for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gssk/gssk; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
 [ -f selftests/Makefile ] || die "selftests/Makefile is missing"
@@ -142,6 +143,7 @@ done
 ln -sf dash "$stage/usr/bin/sh"
 install_elf tools/gssk/gssk /usr/bin/gssk
 cp gssk.ko "$stage/lib/gssk/gssk.ko"
+cp build/corrupt/gssk.ko "$stage/lib/gssk/gssk-corrupt.ko"
 
 # Kernel modules, in load order, and the index busybox modprobe reads.
 modules=$CRYPTO_MODULES
