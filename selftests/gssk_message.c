@@ -1,0 +1,708 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * gssk per-message operations: round trips between an initiator and an
+ * acceptor loaded with the same keys (every enctype, with and without
+ * confidentiality and acceptor subkey, messages up to 1 MiB), MIT krb5's
+ * published MIC token, corrupted, truncated and misdirected tokens, QOP,
+ * expiry, size limits and the by-address buffers.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "checks.h"
+#include "msg_util.h"
+
+static const uint32_t enctypes[] = {
+	GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96,
+	GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128,
+	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192,
+};
+
+static const size_t sizes[] = { 0, 1, 15, 16, 17, 1000, 65536, 1048576 };
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+FIXTURE(msg) {
+	struct ctx_pair p, q;
+};
+
+FIXTURE_SETUP(msg)
+{
+	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
+}
+
+FIXTURE_TEARDOWN(msg)
+{
+	pair_free(&self->p);
+	pair_free(&self->q);
+}
+
+static void load_pair(struct __test_metadata *_metadata, struct ctx_pair *p,
+		      uint32_t enctype, OM_uint32 flags, bool subkey,
+		      uint64_t endtime, uint64_t i2a, uint64_t a2i)
+{
+	OM_uint32 major, minor = 0;
+
+	pair_free(p);
+	pair_init(p, enctype, flags, subkey, endtime, i2a, a2i);
+	major = pair_load(p, &minor);
+	ASSERT_COMPLETE(major, minor);
+}
+
+/* Token flags RFC 4121 section 4.2.2 says the sender sets. */
+static unsigned int sender_flags(int initiator, int sealed, bool subkey)
+{
+	return (initiator ? 0 : 0x01) | (sealed ? 0x02 : 0) |
+	       (subkey ? 0x04 : 0);
+}
+
+/*
+ * Wrap msg on from, unwrap on to: the token has the RFC 4121 header and
+ * size and the expected sequence number, and the message comes back.
+ */
+static void wrap_once(struct __test_metadata *_metadata, gss_ctx_id_t from,
+		      gss_ctx_id_t to, int from_initiator, uint32_t enctype,
+		      bool subkey, int conf, const unsigned char *msg,
+		      size_t len, uint64_t seq)
+{
+	gss_buffer_desc in = buf_of(msg, len), tok = GSS_C_EMPTY_BUFFER;
+	gss_buffer_desc out = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+	gss_qop_t qop = 99;
+	int cs = -1;
+
+	major = gssk_wrap(&minor, from, conf, GSS_C_QOP_DEFAULT, &in, &cs,
+			  &tok);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(conf, cs);
+	ASSERT_EQ(wrap_len(enctype, conf, len), tok.length)
+		TH_LOG("enctype %u conf %d len %zu", enctype, conf, len);
+	ASSERT_EQ(0x05, ((unsigned char *)tok.value)[0]);
+	ASSERT_EQ(0x04, ((unsigned char *)tok.value)[1]);
+	ASSERT_EQ(sender_flags(from_initiator, conf, subkey),
+		  ((unsigned char *)tok.value)[2]);
+	ASSERT_EQ(seq, tok_seq(tok.value, tok.length));
+	/* sealed: no 16-byte run of the plaintext shows (checked on short ones) */
+	if (conf && len >= 16 && len <= 1000)
+		ASSERT_FALSE(has_window(tok.value, tok.length, msg, len, 16));
+
+	cs = -1;
+	major = gssk_unwrap(&minor, to, &tok, &out, &cs, &qop);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(conf, cs);
+	ASSERT_EQ((gss_qop_t)GSS_C_QOP_DEFAULT, qop);
+	ASSERT_EQ(len, out.length);
+	if (len)
+		ASSERT_EQ(0, memcmp(out.value, msg, len));
+	gssk_release_buffer(&minor, &tok);
+	gssk_release_buffer(&minor, &out);
+	ASSERT_EQ(NULL, out.value);
+}
+
+static void mic_once(struct __test_metadata *_metadata, gss_ctx_id_t from,
+		     gss_ctx_id_t to, int from_initiator, uint32_t enctype,
+		     bool subkey, const unsigned char *msg, size_t len,
+		     uint64_t seq)
+{
+	gss_buffer_desc in = buf_of(msg, len), tok = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+	gss_qop_t qop = 99;
+
+	major = gssk_get_mic(&minor, from, GSS_C_QOP_DEFAULT, &in, &tok);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(mic_len(enctype), tok.length);
+	ASSERT_EQ(0x04, ((unsigned char *)tok.value)[0]);
+	ASSERT_EQ(0x04, ((unsigned char *)tok.value)[1]);
+	ASSERT_EQ(sender_flags(from_initiator, 0, subkey),
+		  ((unsigned char *)tok.value)[2]);
+	ASSERT_EQ(seq, tok_seq(tok.value, tok.length));
+	major = gssk_verify_mic(&minor, to, &in, &tok, &qop);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ((gss_qop_t)GSS_C_QOP_DEFAULT, qop);
+	/* the same MIC over another message does not verify */
+	if (len) {
+		unsigned char *other = xmalloc(len);
+		gss_buffer_desc o = buf_of(other, len);
+
+		memcpy(other, msg, len);
+		other[len / 2] ^= 0x20;
+		major = gssk_verify_mic(&minor, to, &o, &tok, NULL);
+		free(other);
+		ASSERT_STATUS(GSS_S_BAD_SIG, GSSK_MINOR_BAD_CHECKSUM, major,
+			      minor);
+	}
+	gssk_release_buffer(&minor, &tok);
+}
+
+static void round_trips(struct __test_metadata *_metadata,
+			FIXTURE_DATA(msg) *self, uint32_t enctype)
+{
+	unsigned char *msg = xmalloc(sizes[NELEM(sizes) - 1]);
+	int subkey, conf;
+	size_t i;
+
+	random_bytes(msg, sizes[NELEM(sizes) - 1]);
+	for (subkey = 0; subkey <= 1; subkey++) {
+		/* i2a and a2i: the peers' first numbers differ */
+		uint64_t i2a = 100, a2i = 5000;
+
+		load_pair(_metadata, &self->p, enctype, TEST_FLAGS, subkey,
+			  0, i2a, a2i);
+		for (conf = 0; conf <= 1; conf++) {
+			TH_LOG("enctype %u subkey %d conf %d: sizes 0 to %zu",
+			       enctype, subkey, conf, sizes[NELEM(sizes) - 1]);
+			for (i = 0; i < NELEM(sizes); i++) {
+				wrap_once(_metadata, self->p.init,
+					  self->p.acc, 1, enctype, subkey,
+					  conf, msg, sizes[i], i2a++);
+				wrap_once(_metadata, self->p.acc,
+					  self->p.init, 0, enctype, subkey,
+					  conf, msg, sizes[i], a2i++);
+				if (conf)
+					continue;
+				mic_once(_metadata, self->p.init, self->p.acc,
+					 1, enctype, subkey, msg, sizes[i],
+					 i2a++);
+				mic_once(_metadata, self->p.acc, self->p.init,
+					 0, enctype, subkey, msg, sizes[i],
+					 a2i++);
+			}
+		}
+	}
+	free(msg);
+}
+
+TEST_F_TIMEOUT(msg, round_trips_aes128_cts_hmac_sha1_96, 900)
+{
+	round_trips(_metadata, self, enctypes[0]);
+}
+
+TEST_F_TIMEOUT(msg, round_trips_aes256_cts_hmac_sha1_96, 900)
+{
+	round_trips(_metadata, self, enctypes[1]);
+}
+
+TEST_F_TIMEOUT(msg, round_trips_aes128_cts_hmac_sha256_128, 900)
+{
+	round_trips(_metadata, self, enctypes[2]);
+}
+
+TEST_F_TIMEOUT(msg, round_trips_aes256_cts_hmac_sha384_192, 900)
+{
+	round_trips(_metadata, self, enctypes[3]);
+}
+
+/*
+ * MIT krb5, src/tests/gssapi/t_invalid.c, test_cfx_verify_mic() (added
+ * with the fix for CVE-2024-37370/37371, krb5 1.21.3): a MIC token over
+ * "message" made by the initiator of an AES128 context whose key is the
+ * ASCII bytes "1234567887654321", without an acceptor subkey, sequence
+ * number 0; MIT checks it on the acceptor side. Test data only.
+ */
+static const unsigned char mit_key[16] = "1234567887654321";
+static const unsigned char mit_mic[28] = {
+	0x04, 0x04, 0x00, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	0x97, 0xe9, 0x63, 0x3f, 0x9d, 0x82, 0x2b, 0x74,
+	0x67, 0x94, 0x8a, 0xd0,
+};
+
+static void load_mit(struct __test_metadata *_metadata, struct test_ctx *tc,
+		     int initiate, gss_ctx_id_t *h)
+{
+	OM_uint32 major, minor = 0;
+
+	test_ctx_init(tc, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, initiate,
+		      GSS_C_INTEG_FLAG, 0, false);
+	memcpy(tc->key, mit_key, sizeof(mit_key));
+	tc->f.send_seq = 0;
+	tc->f.recv_seq = 0;
+	major = test_ctx_load(tc, &minor, h);
+	ASSERT_COMPLETE(major, minor);
+}
+
+TEST_F(msg, mit_mic_vector_verifies_and_is_reproduced)
+{
+	gss_buffer_desc m = buf_of("message", 7), t = buf_of(mit_mic, 28);
+	gss_buffer_desc mine = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+	unsigned char bad[28];
+	size_t i;
+
+	load_mit(_metadata, &self->p.ta, 0, &self->p.acc);
+	load_mit(_metadata, &self->p.ti, 1, &self->p.init);
+
+	major = gssk_verify_mic(&minor, self->p.acc, &m, &t, NULL);
+	ASSERT_COMPLETE(major, minor);
+
+	/* MIC tokens are deterministic: ours over "message", seq 0, is MIT's */
+	major = gssk_get_mic(&minor, self->p.init, GSS_C_QOP_DEFAULT, &m,
+			     &mine);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(sizeof(mit_mic), mine.length);
+	ASSERT_EQ(0, memcmp(mine.value, mit_mic, sizeof(mit_mic)));
+	gssk_release_buffer(&minor, &mine);
+
+	/* as in MIT's test: every byte incremented in turn is refused */
+	for (i = 0; i < sizeof(mit_mic); i++) {
+		gss_buffer_desc b = buf_of(bad, sizeof(bad));
+
+		memcpy(bad, mit_mic, sizeof(bad));
+		bad[i]++;
+		major = gssk_verify_mic(&minor, self->p.acc, &m, &b, NULL);
+		ASSERT_TRUE(major == GSS_S_DEFECTIVE_TOKEN ||
+			    major == GSS_S_BAD_SIG)
+			TH_LOG("byte %zu: major 0x%x (%s)", i, major,
+			       major_name(major));
+	}
+	/* the initiator does not accept its own direction's token */
+	major = gssk_verify_mic(&minor, self->p.init, &m, &t, NULL);
+	ASSERT_STATUS(GSS_S_BAD_SIG, GSSK_MINOR_WRONG_DIRECTION, major, minor);
+}
+
+/*
+ * A token of each kind for corruption tests: MIC, unsealed and sealed wrap.
+ * RRC is not integrity protected (RFC 4121 section 4.2.5): a flipped RRC
+ * that is a multiple of the rotated length changes nothing. An odd message
+ * length keeps every single-bit RRC flip from being such a multiple.
+ */
+struct sample {
+	unsigned char msg[41];
+	gss_buffer_desc tok[3];
+};
+
+static void make_samples(struct __test_metadata *_metadata,
+			 gss_ctx_id_t from, struct sample *s)
+{
+	gss_buffer_desc in = buf_of(s->msg, sizeof(s->msg));
+	OM_uint32 major, minor = 0;
+	int conf;
+
+	random_bytes(s->msg, sizeof(s->msg));
+	major = gssk_get_mic(&minor, from, GSS_C_QOP_DEFAULT, &in, &s->tok[0]);
+	ASSERT_COMPLETE(major, minor);
+	for (conf = 0; conf <= 1; conf++) {
+		major = gssk_wrap(&minor, from, conf, GSS_C_QOP_DEFAULT, &in,
+				  NULL, &s->tok[1 + conf]);
+		ASSERT_COMPLETE(major, minor);
+	}
+}
+
+static void free_samples(struct sample *s)
+{
+	OM_uint32 minor;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		gssk_release_buffer(&minor, &s->tok[i]);
+}
+
+/* Check token kind k (0: MIC) of s as given in t on ctx; major status. */
+static OM_uint32 check_tok(gss_ctx_id_t ctx, struct sample *s, int k,
+			   const void *t, size_t len, OM_uint32 *minor,
+			   int *matched)
+{
+	gss_buffer_desc tok = buf_of(t, len), out = GSS_C_EMPTY_BUFFER;
+	gss_buffer_desc m = buf_of(s->msg, sizeof(s->msg));
+	OM_uint32 major, scratch;
+
+	*matched = 0;
+	if (k == 0)
+		return gssk_verify_mic(minor, ctx, &m, &tok, NULL);
+	major = gssk_unwrap(minor, ctx, &tok, &out, NULL, NULL);
+	if (!GSS_ERROR(major))
+		*matched = out.length == sizeof(s->msg) &&
+			   !memcmp(out.value, s->msg, sizeof(s->msg));
+	gssk_release_buffer(&scratch, &out);
+	return major;
+}
+
+static void expect_rejected(struct __test_metadata *_metadata,
+			    OM_uint32 major, OM_uint32 minor, const char *what,
+			    size_t where)
+{
+	ASSERT_TRUE(major == GSS_S_DEFECTIVE_TOKEN || major == GSS_S_BAD_SIG)
+		TH_LOG("%s at %zu: major 0x%x (%s) minor %s", what, where,
+		       major, major_name(major), minor_name(minor));
+	ASSERT_NE((OM_uint32)GSSK_MINOR_NONE, minor);
+}
+
+static void corrupt_all(struct __test_metadata *_metadata, uint32_t enctype,
+			bool subkey, struct ctx_pair *p)
+{
+	static const char *const kind[] = { "MIC", "wrap", "sealed wrap" };
+	OM_uint32 major, minor = 0;
+	struct sample s = { 0 };
+	unsigned char *buf;
+	int k, matched;
+	size_t i, len;
+
+	load_pair(_metadata, p, enctype, TEST_FLAGS, subkey, 0, 0, 0);
+	make_samples(_metadata, p->init, &s);
+	for (k = 0; k < 3; k++) {
+		len = s.tok[k].length;
+		buf = xmalloc(len + 16);
+		/* every byte, two different flips each */
+		for (i = 0; i < 2 * len; i++) {
+			memcpy(buf, s.tok[k].value, len);
+			buf[i / 2] ^= i % 2 ? 0x80 : 0x01;
+			major = check_tok(p->acc, &s, k, buf, len, &minor,
+					  &matched);
+			expect_rejected(_metadata, major, minor, kind[k], i / 2);
+		}
+		/* every truncation */
+		for (i = 0; i < len; i++) {
+			major = check_tok(p->acc, &s, k, s.tok[k].value, i,
+					  &minor, &matched);
+			expect_rejected(_metadata, major, minor, kind[k], i);
+		}
+		/* trailing bytes */
+		for (i = 1; i <= 16; i += 15) {
+			memcpy(buf, s.tok[k].value, len);
+			memset(buf + len, 0, i);
+			major = check_tok(p->acc, &s, k, buf, len + i, &minor,
+					  &matched);
+			expect_rejected(_metadata, major, minor, kind[k],
+					len + i);
+		}
+		free(buf);
+		/*
+		 * None of that touched the receive window, which expects 0:
+		 * the real token (sequence k) is accepted as the next one or
+		 * after a gap, and carries the message.
+		 */
+		major = check_tok(p->acc, &s, k, s.tok[k].value,
+				  s.tok[k].length, &minor, &matched);
+		ASSERT_EQ((OM_uint32)(k ? GSS_S_GAP_TOKEN : 0), major)
+			LOG_STATUS(major, minor, last_err());
+		ASSERT_EQ((uint64_t)k, tok_seq(s.tok[k].value, s.tok[k].length));
+		if (k)
+			ASSERT_TRUE(matched);
+		/* and the next time it is a duplicate */
+		major = check_tok(p->acc, &s, k, s.tok[k].value,
+				  s.tok[k].length, &minor, &matched);
+		ASSERT_EQ((OM_uint32)GSS_S_DUPLICATE_TOKEN, major);
+		load_pair(_metadata, p, enctype, TEST_FLAGS, subkey, 0, 1, 0);
+		/* a fresh pair: tokens of the old one do not verify */
+		major = check_tok(p->acc, &s, k, s.tok[k].value,
+				  s.tok[k].length, &minor, &matched);
+		ASSERT_STATUS(GSS_S_BAD_SIG, GSSK_MINOR_BAD_CHECKSUM, major,
+			      minor);
+		free_samples(&s);
+		load_pair(_metadata, p, enctype, TEST_FLAGS, subkey, 0, 0, 0);
+		make_samples(_metadata, p->init, &s);
+	}
+	free_samples(&s);
+}
+
+TEST_F_TIMEOUT(msg, corrupted_truncated_oversized_tokens_rejected, 600)
+{
+	corrupt_all(_metadata, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, false,
+		    &self->p);
+	corrupt_all(_metadata, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, true,
+		    &self->p);
+}
+
+TEST_F(msg, wrong_direction_and_wrong_key_rejected)
+{
+	struct sample si = { 0 }, sa = { 0 };
+	OM_uint32 major, minor = 0;
+	int k, matched;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, true, 0, 0, 0);
+	make_samples(_metadata, self->p.init, &si);
+	make_samples(_metadata, self->p.acc, &sa);
+	for (k = 0; k < 3; k++) {
+		/* fed back to its sender */
+		major = check_tok(self->p.init, &si, k, si.tok[k].value,
+				  si.tok[k].length, &minor, &matched);
+		ASSERT_STATUS(GSS_S_BAD_SIG, GSSK_MINOR_WRONG_DIRECTION, major,
+			      minor);
+		major = check_tok(self->p.acc, &sa, k, sa.tok[k].value,
+				  sa.tok[k].length, &minor, &matched);
+		ASSERT_STATUS(GSS_S_BAD_SIG, GSSK_MINOR_WRONG_DIRECTION, major,
+			      minor);
+	}
+	/* same key, but the receiver has no acceptor subkey */
+	load_pair(_metadata, &self->q, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, 0, 0, 0);
+	for (k = 0; k < 3; k++) {
+		major = check_tok(self->q.acc, &si, k, si.tok[k].value,
+				  si.tok[k].length, &minor, &matched);
+		ASSERT_STATUS(GSS_S_DEFECTIVE_TOKEN, GSSK_MINOR_TOKEN_DEFECTIVE,
+			      major, minor);
+	}
+	/* the right direction still works after all that */
+	for (k = 0; k < 3; k++) {
+		major = check_tok(self->p.acc, &si, k, si.tok[k].value,
+				  si.tok[k].length, &minor, &matched);
+		ASSERT_COMPLETE(major, minor);
+		if (k)
+			ASSERT_TRUE(matched);
+	}
+	free_samples(&si);
+	free_samples(&sa);
+}
+
+TEST_F(msg, qop_other_than_default_is_bad_qop)
+{
+	gss_buffer_desc m = buf_of("hello", 5), t = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0, lim = 0;
+	gss_buffer_desc mic = GSS_C_EMPTY_BUFFER;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, 0, 0, 0);
+	major = gssk_get_mic(&minor, self->p.init, 1, &m, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_QOP, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_BAD_QOP, major);
+	ASSERT_EQ(0u, t.length);
+	major = gssk_wrap(&minor, self->p.init, 1, 0x100, &m, NULL, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_QOP, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_BAD_QOP, major);
+	major = gssk_wrap_size_limit(&minor, self->p.init, 1, 7, 1000, &lim);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_QOP, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_BAD_QOP, major);
+	/* refused calls used no sequence number */
+	major = gssk_get_mic(&minor, self->p.init, GSS_C_QOP_DEFAULT, &m,
+			     &mic);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(0u, tok_seq(mic.value, mic.length));
+	gssk_release_buffer(&minor, &mic);
+}
+
+TEST_F_TIMEOUT(msg, expired_context_is_refused, 60)
+{
+	gss_buffer_desc m = buf_of("hello", 5), t = GSS_C_EMPTY_BUFFER;
+	gss_buffer_desc w = GSS_C_EMPTY_BUFFER, o = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0, lim = 0;
+	uint64_t end = (uint64_t)time(NULL) + 3;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, end, 0, 0);
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &t);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_wrap(&minor, self->p.init, 1, 0, &m, NULL, &w);
+	ASSERT_COMPLETE(major, minor);
+	while ((uint64_t)time(NULL) <= end)
+		sleep_ms(200);
+
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &o);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_CONTEXT_EXPIRED, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major);
+	major = gssk_verify_mic(&minor, self->p.acc, &m, &t, NULL);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major);
+	major = gssk_wrap(&minor, self->p.init, 1, 0, &m, NULL, &o);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major);
+	major = gssk_unwrap(&minor, self->p.acc, &w, &o, NULL, NULL);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major);
+	ASSERT_EQ(0u, o.length);
+	major = gssk_wrap_size_limit(&minor, self->p.init, 1, 0, 1000, &lim);
+	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major);
+	gssk_release_buffer(&minor, &t);
+	gssk_release_buffer(&minor, &w);
+}
+
+TEST_F(msg, message_over_the_limit_is_refused)
+{
+	unsigned char small[64] = { 0 };
+	gss_buffer_desc m = buf_of(small, (size_t)GSSK_MSG_MAX + 1);
+	gss_buffer_desc t = GSS_C_EMPTY_BUFFER;
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	OM_uint32 major, minor = 0;
+	struct gnl_msg *req;
+	uint8_t cmd;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, 0, 0, 0);
+	/*
+	 * The kernel refuses on the length alone: it never reads the 64 MiB
+	 * that are not there.
+	 */
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_MESSAGE_TOO_LONG, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_FAILURE, major);
+	major = gssk_verify_mic(&minor, self->p.acc, &m,
+				&(gss_buffer_desc){ 28, small }, NULL);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_MESSAGE_TOO_LONG, major, minor);
+	major = gssk_wrap(&minor, self->p.init, 1, 0, &m, NULL, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_MESSAGE_TOO_LONG, major, minor);
+
+	/* the same through raw requests, below libgssk's own check */
+	for (cmd = GSSK_CMD_WRAP; cmd <= GSSK_CMD_UNWRAP; cmd++) {
+		uint32_t len = GSSK_MSG_MAX + 1;
+
+		if (cmd == GSSK_CMD_UNWRAP)
+			len += GSSK_WRAP_OVERHEAD_MAX;
+		req = gnl_ctx_msg(cmd, cmd == GSSK_CMD_WRAP ? self->p.init :
+				  self->p.acc);
+		gnl_put_in(req, small, len);
+		gnl_put_out(req, small, sizeof(small));
+		ASSERT_EQ(-EMSGSIZE, gnl_call(req, r)) TH_LOG("cmd %u", cmd);
+		ASSERT_TRUE(r->has_status);
+		ASSERT_EQ((uint32_t)GSS_S_FAILURE, r->status.major);
+		ASSERT_EQ((uint32_t)GSSK_MINOR_MESSAGE_TOO_LONG,
+			  r->status.minor);
+		ASSERT_NE(0, r->msg[0]);
+		TH_LOG("cmd %u refused: %s", cmd, r->msg);
+		free(req);
+	}
+	free(r);
+}
+
+TEST_F(msg, unreadable_or_unwritable_buffers_are_efault)
+{
+	gss_buffer_desc m = buf_of((void *)8, 16), t = GSS_C_EMPTY_BUFFER;
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	unsigned char msg[32] = "a message of thirty-two bytes..";
+	OM_uint32 major, minor = 0;
+	struct gnl_msg *req;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, 0, 0, 0);
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_ADDRESS, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_FAILURE, major);
+
+	req = gnl_ctx_msg(GSSK_CMD_WRAP, self->p.init);
+	gnl_put_in(req, msg, sizeof(msg));
+	gnl_put_out(req, (void *)8, 4096);
+	ASSERT_EQ(-EFAULT, gnl_call(req, r));
+	ASSERT_TRUE(r->has_status);
+	ASSERT_EQ((uint32_t)GSS_S_FAILURE, r->status.major);
+	ASSERT_EQ((uint32_t)GSSK_MINOR_BAD_ADDRESS, r->status.minor);
+	ASSERT_NE(0, r->msg[0]);
+	free(req);
+	/* a kernel address is no better than an unmapped one */
+	req = gnl_ctx_msg(GSSK_CMD_GET_MIC, self->p.init);
+	gnl_put_in(req, (void *)0xffffffff81000000ull, 16);
+	ASSERT_EQ(-EFAULT, gnl_call(req, r));
+	ASSERT_EQ((uint32_t)GSSK_MINOR_BAD_ADDRESS, r->status.minor);
+	free(req);
+	free(r);
+}
+
+TEST_F(msg, output_too_small_is_refused_and_uses_nothing)
+{
+	unsigned char msg[100], out[512];
+	gss_buffer_desc m = buf_of(msg, sizeof(msg)), t = GSS_C_EMPTY_BUFFER;
+	gss_buffer_desc o = GSS_C_EMPTY_BUFFER;
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	uint32_t et = GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128, got = 0;
+	OM_uint32 major, minor = 0;
+	struct gnl_msg *req;
+
+	random_bytes(msg, sizeof(msg));
+	load_pair(_metadata, &self->p, et, TEST_FLAGS, false, 0, 0, 0);
+
+	req = gnl_ctx_msg(GSSK_CMD_WRAP, self->p.init);
+	gnl_put_u8(req, GSSK_A_CONF_REQ, 1);
+	gnl_put_in(req, msg, sizeof(msg));
+	gnl_put_out(req, out, wrap_len(et, 1, sizeof(msg)) - 1);
+	ASSERT_EQ(-ENOBUFS, gnl_call(req, r));
+	ASSERT_EQ((uint32_t)GSSK_MINOR_OUTPUT_TOO_SMALL, r->status.minor);
+	ASSERT_NE(0, r->msg[0]);
+	free(req);
+	/* exactly enough room works, and the refusal used no number */
+	req = gnl_ctx_msg(GSSK_CMD_WRAP, self->p.init);
+	gnl_put_u8(req, GSSK_A_CONF_REQ, 1);
+	gnl_put_in(req, msg, sizeof(msg));
+	gnl_put_out(req, out, wrap_len(et, 1, sizeof(msg)));
+	ASSERT_EQ(0, gnl_call(req, r)) TH_LOG("%s", r->msg);
+	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_OUT_LEN, &got));
+	ASSERT_EQ(wrap_len(et, 1, sizeof(msg)), got);
+	ASSERT_EQ(0u, tok_seq(out, got));
+	free(req);
+
+	/* unwrap into too little room: refused, the window untouched */
+	req = gnl_ctx_msg(GSSK_CMD_UNWRAP, self->p.acc);
+	gnl_put_in(req, out, got);
+	gnl_put_out(req, out + 256, sizeof(msg) - 1);
+	ASSERT_EQ(-ENOBUFS, gnl_call(req, r));
+	ASSERT_EQ((uint32_t)GSSK_MINOR_OUTPUT_TOO_SMALL, r->status.minor);
+	free(req);
+	t = buf_of(out, got);
+	major = gssk_unwrap(&minor, self->p.acc, &t, &o, NULL, NULL);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(sizeof(msg), o.length);
+	ASSERT_EQ(0, memcmp(o.value, msg, sizeof(msg)));
+	gssk_release_buffer(&minor, &o);
+	(void)m;
+	free(r);
+}
+
+TEST_F(msg, wrap_size_limit_matches_wrap)
+{
+	static const OM_uint32 reqs[] = { 0, 1, 16, 40, 60, 61, 100, 1000,
+					  65536, 1048576 };
+	unsigned char *msg = xmalloc(1048576 + 1);
+	OM_uint32 major, minor = 0, lim;
+	size_t e, i;
+	int conf;
+
+	random_bytes(msg, 1048577);
+	for (e = 0; e < NELEM(enctypes); e++) {
+		load_pair(_metadata, &self->p, enctypes[e], TEST_FLAGS, false,
+			  0, 0, 0);
+		for (conf = 0; conf <= 1; conf++) {
+			for (i = 0; i < NELEM(reqs); i++) {
+				gss_buffer_desc m, t = GSS_C_EMPTY_BUFFER;
+
+				major = gssk_wrap_size_limit(&minor,
+							     self->p.init,
+							     conf, 0, reqs[i],
+							     &lim);
+				ASSERT_COMPLETE(major, minor);
+				TH_LOG("enctype %u conf %d: %u -> %u",
+				       enctypes[e], conf, reqs[i], lim);
+				if (lim) {
+					m = buf_of(msg, lim);
+					major = gssk_wrap(&minor, self->p.init,
+							  conf, 0, &m, NULL,
+							  &t);
+					ASSERT_COMPLETE(major, minor);
+					ASSERT_LE(t.length, reqs[i]);
+					gssk_release_buffer(&minor, &t);
+				}
+				/* one byte more no longer fits */
+				m = buf_of(msg, (size_t)lim + 1);
+				major = gssk_wrap(&minor, self->p.init, conf,
+						  0, &m, NULL, &t);
+				ASSERT_COMPLETE(major, minor);
+				ASSERT_GT(t.length, reqs[i]);
+				gssk_release_buffer(&minor, &t);
+			}
+			major = gssk_wrap_size_limit(&minor, self->p.init,
+						     conf, 0, UINT32_MAX,
+						     &lim);
+			ASSERT_COMPLETE(major, minor);
+			ASSERT_EQ((OM_uint32)GSSK_MSG_MAX, lim);
+		}
+	}
+	free(msg);
+}
+
+TEST_F(msg, sequence_numbers_run_out)
+{
+	gss_buffer_desc m = buf_of("x", 1), t = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS, false, 0, UINT64_MAX - 1, 0);
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &t);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(UINT64_MAX - 1, tok_seq(t.value, t.length));
+	gssk_release_buffer(&minor, &t);
+	major = gssk_get_mic(&minor, self->p.init, 0, &m, &t);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_SEQ_EXHAUSTED, major, minor);
+	ASSERT_EQ((OM_uint32)GSS_S_FAILURE, major);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Helpers for the per-message selftests (gssk_message, gssk_sequence):
+ * an initiator and an acceptor context loaded with the same keys, RFC 4121
+ * token facts, and raw requests that name buffers by address.
+ */
+#ifndef GSSK_SELFTEST_MSG_UTIL_H
+#define GSSK_SELFTEST_MSG_UTIL_H
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "util.h"
+
+/* The two ends of one context, loaded with the same key bytes. */
+struct ctx_pair {
+	struct test_ctx ti, ta;
+	gss_ctx_id_t init, acc;
+};
+
+/*
+ * Fill p: random keys (and acceptor subkey) for enctype, both ends with
+ * flags; the initiator sends from i2a and expects a2i, the acceptor the
+ * other way round.
+ */
+static inline void pair_init(struct ctx_pair *p, uint32_t enctype,
+			     OM_uint32 flags, bool subkey, uint64_t endtime,
+			     uint64_t i2a, uint64_t a2i)
+{
+	memset(p, 0, sizeof(*p));
+	test_ctx_init(&p->ti, enctype, 1, flags, endtime, subkey);
+	p->ti.f.send_seq = i2a;
+	p->ti.f.recv_seq = a2i;
+	p->ta = p->ti;
+	p->ta.f.initiate = 0;
+	p->ta.f.key = p->ta.key;
+	p->ta.f.subkey = subkey ? p->ta.subkey : NULL;
+	p->ta.f.send_seq = a2i;
+	p->ta.f.recv_seq = i2a;
+}
+
+static inline OM_uint32 pair_load(struct ctx_pair *p, OM_uint32 *minor)
+{
+	OM_uint32 major = test_ctx_load(&p->ti, minor, &p->init);
+
+	if (major)
+		return major;
+	return test_ctx_load(&p->ta, minor, &p->acc);
+}
+
+static inline void pair_free(struct ctx_pair *p)
+{
+	OM_uint32 minor;
+
+	if (p->init != GSS_C_NO_CONTEXT)
+		gssk_delete_sec_context(&minor, &p->init, GSS_C_NO_BUFFER);
+	if (p->acc != GSS_C_NO_CONTEXT)
+		gssk_delete_sec_context(&minor, &p->acc, GSS_C_NO_BUFFER);
+}
+
+/* Checksum length of an enctype (RFC 3962: 12, RFC 8009: 16 and 24). */
+static inline size_t enctype_mac_len(uint32_t enctype)
+{
+	switch (enctype) {
+	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128:
+		return 16;
+	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192:
+		return 24;
+	default:
+		return 12;
+	}
+}
+
+/* RFC 4121 token sizes (header 16, confounder 16, encrypted header 16). */
+static inline size_t mic_len(uint32_t enctype)
+{
+	return 16 + enctype_mac_len(enctype);
+}
+
+static inline size_t wrap_len(uint32_t enctype, int conf, size_t len)
+{
+	if (conf)
+		return 16 + 16 + len + 16 + enctype_mac_len(enctype);
+	return 16 + len + enctype_mac_len(enctype);
+}
+
+/* SND_SEQ of an RFC 4121 token: bytes 8..15, big-endian. */
+static inline uint64_t tok_seq(const void *tok, size_t len)
+{
+	const unsigned char *t = tok;
+	uint64_t s = 0;
+	int i;
+
+	if (len < 16)
+		return UINT64_MAX;
+	for (i = 8; i < 16; i++)
+		s = s << 8 | t[i];
+	return s;
+}
+
+static inline gss_buffer_desc buf_of(const void *p, size_t len)
+{
+	gss_buffer_desc b = { .length = len, .value = (void *)p };
+
+	return b;
+}
+
+static inline void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		abort();
+	return p;
+}
+
+/* ---- raw requests (the ABI below libgssk) ---- */
+
+static inline void gnl_put_u64(struct gnl_msg *m, uint16_t type, uint64_t v)
+{
+	gnl_put(m, type, &v, sizeof(v));
+}
+
+static inline void gnl_put_u8(struct gnl_msg *m, uint16_t type, uint8_t v)
+{
+	gnl_put(m, type, &v, sizeof(v));
+}
+
+static inline void gnl_put_in(struct gnl_msg *m, const void *p, uint32_t len)
+{
+	gnl_put_u64(m, GSSK_A_IN_PTR, (uint64_t)(uintptr_t)p);
+	gnl_put_u32(m, GSSK_A_IN_LEN, len);
+}
+
+static inline void gnl_put_out(struct gnl_msg *m, void *p, uint32_t room)
+{
+	gnl_put_u64(m, GSSK_A_OUT_PTR, (uint64_t)(uintptr_t)p);
+	gnl_put_u32(m, GSSK_A_OUT_LEN, room);
+}
+
+/* A request for cmd on the context behind h. Free with free(). */
+static inline struct gnl_msg *gnl_ctx_msg(uint8_t cmd, gss_ctx_id_t h)
+{
+	struct gnl_msg *m = xmalloc(sizeof(*m));
+	int32_t serial = gssk_context_serial(h);
+
+	gnl_init(m, cmd);
+	gnl_put(m, GSSK_A_SERIAL, &serial, sizeof(serial));
+	return m;
+}
+
+#endif
