@@ -3,6 +3,7 @@
  * Lifetime of a security context (struct gssk_ctx).
  */
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 
 #include "gssk.h"
@@ -41,6 +42,13 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	kfree(ctx->acc_name);
 	mutex_destroy(&ctx->seq_lock);
 	kfree_sensitive(ctx);
+}
+
+/* Bytes of kernel memory a context holds, for the key quota. */
+unsigned int gssk_ctx_size(const struct gssk_ctx *ctx)
+{
+	return sizeof(*ctx) + sizeof(*ctx->krb5) + strlen(ctx->init_name) +
+	       strlen(ctx->acc_name) + 2;
 }
 
 bool gssk_ctx_expired(const struct gssk_ctx *ctx)

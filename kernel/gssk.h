@@ -60,6 +60,7 @@ struct gssk_ctx {
 struct gssk_ctx *gssk_ctx_alloc(void);
 void gssk_ctx_get(struct gssk_ctx *ctx);
 void gssk_ctx_put(struct gssk_ctx *ctx);
+unsigned int gssk_ctx_size(const struct gssk_ctx *ctx);
 bool gssk_ctx_expired(const struct gssk_ctx *ctx);
 u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx);
 

@@ -37,9 +37,15 @@ static int gssk_key_instantiate(struct key *key,
 				struct key_preparsed_payload *prep)
 {
 	struct gssk_ctx *ctx = (struct gssk_ctx *)prep->data;
+	int err;
 
 	if (prep->datalen != 0 || !ctx)
 		return -EPERM;
+
+	/* Charge the owner's key quota with what the context really holds. */
+	err = key_payload_reserve(key, gssk_ctx_size(ctx));
+	if (err)
+		return err;
 
 	gssk_ctx_get(ctx);
 	key->payload.data[1] = (void *)(unsigned long)
