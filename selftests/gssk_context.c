@@ -551,4 +551,89 @@ TEST_F(ctx, delete_of_deleted_handle_is_refused)
 	gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
 }
 
+#define QUOTA_UID	1002	/* a uid no other test uses: a fresh quota */
+
+/* qnbytes of uid in /proc/key-users, or -1 */
+static long key_user_bytes(uid_t uid)
+{
+	char *text = read_file("/proc/key-users", NULL), *line;
+	long bytes = -1;
+	unsigned int u, keys, maxkeys, maxbytes;
+	long nb;
+
+	for (line = text; line && *line; line = strchr(line, '\n')) {
+		while (*line == '\n')
+			line++;
+		/* "  1002:     3 3/3 2/200 1234/20000" */
+		if (sscanf(line, " %u: %*u %*u/%*u %u/%u %ld/%u", &u, &keys,
+			   &maxkeys, &nb, &maxbytes) == 5 && u == uid) {
+			bytes = nb;
+			break;
+		}
+	}
+	free(text);
+	return bytes;
+}
+
+/* Child: load contexts until the kernel refuses, then check the first. */
+static void child_fill_quota(struct child_res *res, void *arg)
+{
+	gss_ctx_id_t h[256] = { GSS_C_NO_CONTEXT };
+	struct test_ctx tc;
+	OM_uint32 minor = 0;
+	long before = key_user_bytes(QUOTA_UID);
+	int n;
+
+	(void)arg;
+	test_ctx_init(&tc, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 0,
+		      TEST_FLAGS, 0, false);
+	for (n = 0; n < 256; n++) {
+		res->major = test_ctx_load(&tc, &minor, &h[n]);
+		res->minor = minor;
+		if (res->major != GSS_S_COMPLETE)
+			break;
+	}
+	snprintf(res->msg, sizeof(res->msg), "%s", last_err());
+	res->v[0] = n;
+	res->v[1] = (int32_t)before;
+	res->v[2] = (int32_t)key_user_bytes(QUOTA_UID);
+	/* the refusal lost nothing: the first context still works */
+	if (n > 0)
+		res->major2 = gssk_inquire_context(&res->minor2, h[0], NULL,
+						   NULL, NULL, NULL, NULL,
+						   NULL, NULL);
+}
+
+/*
+ * Context keys count against the owner's key quota, with their real size:
+ * a non-root user's byte quota (20000 by default) runs out before its key
+ * count (200), and the refusal says so.
+ */
+TEST_F(ctx, key_quota_limits_contexts_per_user)
+{
+	struct child_opts o = {
+		.set_uid = true, .uid = QUOTA_UID, .gid = QUOTA_UID,
+		.new_session = true,
+	};
+	struct child_res r = { 0 };
+	int per_ctx;
+
+	ASSERT_EQ(0, run_child(&o, child_fill_quota, NULL, &r))
+		TH_LOG("child setup: %s: %s", r.setup_step,
+		       strerror(r.setup_err));
+	TH_LOG("uid %d loaded %d contexts; key bytes %d before, %d at the limit",
+	       QUOTA_UID, r.v[0], r.v[1], r.v[2]);
+	EXPECT_EQ((OM_uint32)GSS_S_FAILURE, r.major) TH_LOG("%s", r.msg);
+	EXPECT_EQ((OM_uint32)GSSK_MINOR_QUOTA, r.minor) TH_LOG("%s", r.msg);
+	EXPECT_NE(0, r.msg[0]);
+	ASSERT_LT(0, r.v[0]);
+	/* the byte quota, not the 200-key count, stopped it */
+	EXPECT_GT(190, r.v[0]);
+	ASSERT_LT(0, r.v[2]);
+	per_ctx = (r.v[2] - (r.v[1] > 0 ? r.v[1] : 0)) / r.v[0];
+	TH_LOG("%d bytes charged per context", per_ctx);
+	EXPECT_LT(100, per_ctx);
+	EXPECT_EQ((OM_uint32)GSS_S_COMPLETE, r.major2);
+}
+
 TEST_HARNESS_MAIN
