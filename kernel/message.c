@@ -74,6 +74,12 @@ void gssk_msg_end(struct gssk_ctx *ctx, struct key *key)
 	key_put(key);
 }
 
+bool gssk_msg_conf(const struct gssk_ctx *ctx, const struct nlattr *conf_req)
+{
+	return conf_req && nla_get_u8(conf_req) &&
+	       (ctx->gss_flags & GSS_C_CONF_FLAG);
+}
+
 int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
 		     size_t *lenp)
 {

@@ -29,6 +29,13 @@ void gssk_msg_end(struct gssk_ctx *ctx, struct key *key);
  * kernel buffer. Free it with kvfree_sensitive(*bufp, *lenp); on failure
  * *bufp is NULL and *lenp 0.
  */
+/*
+ * Whether to seal: the caller asked (GSSK_A_CONF_REQ) and the context
+ * offers confidentiality (GSS_C_CONF_FLAG); else integrity only, and the
+ * reply's CONF_STATE says so (RFC 2744 gss_wrap).
+ */
+bool gssk_msg_conf(const struct gssk_ctx *ctx, const struct nlattr *conf_req);
+
 int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
 		     size_t *lenp);
 

@@ -31,7 +31,7 @@ int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info)
 	err = gssk_msg_begin(info, &ctx, &key);
 	if (err)
 		return err;
-	conf = a[GSSK_A_CONF_REQ] && nla_get_u8(a[GSSK_A_CONF_REQ]);
+	conf = gssk_msg_conf(ctx, a[GSSK_A_CONF_REQ]);
 	err = gssk_msg_read_in(info, GSSK_MSG_MAX, &buf, &len);
 	if (err)
 		goto out;

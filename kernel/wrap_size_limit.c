@@ -32,7 +32,7 @@ int gssk_nl_wrap_size_limit(struct sk_buff *skb, struct genl_info *info)
 				      "MAX_INPUT (the largest token wanted) is required");
 		goto out;
 	}
-	conf = a[GSSK_A_CONF_REQ] && nla_get_u8(a[GSSK_A_CONF_REQ]);
+	conf = gssk_msg_conf(ctx, a[GSSK_A_CONF_REQ]);
 	limit = gssk_rfc4121_wrap_size_limit(ctx->krb5, conf,
 					     nla_get_u32(a[GSSK_A_MAX_INPUT]));
 	limit = min_t(size_t, limit, GSSK_MSG_MAX);

@@ -705,4 +705,45 @@ TEST_F(msg, sequence_numbers_run_out)
 	ASSERT_EQ((OM_uint32)GSS_S_FAILURE, major);
 }
 
+/*
+ * RFC 2744 gss_wrap: a context without GSS_C_CONF_FLAG offers integrity
+ * only; conf_req_flag is then not honoured and conf_state says so. The
+ * token is not sealed (RFC 4121 flag 0x02) and still unwraps.
+ */
+TEST_F(msg, wrap_without_conf_flag_gives_integrity_only)
+{
+	gss_buffer_desc m = buf_of("integrity only", 14);
+	gss_buffer_desc t = GSS_C_EMPTY_BUFFER, out = GSS_C_EMPTY_BUFFER;
+	OM_uint32 major, minor = 0, lim_conf = 0, lim_integ = 0;
+	int conf_state = -1;
+
+	load_pair(_metadata, &self->p, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96,
+		  TEST_FLAGS & ~(OM_uint32)GSS_C_CONF_FLAG, false, 0, 0, 0);
+	major = gssk_wrap(&minor, self->p.init, 1, GSS_C_QOP_DEFAULT, &m,
+			  &conf_state, &t);
+	ASSERT_COMPLETE(major, minor);
+	EXPECT_EQ(0, conf_state);
+	ASSERT_LT(3u, t.length);
+	EXPECT_EQ(0, ((unsigned char *)t.value)[2] & 0x02)
+		TH_LOG("token flags 0x%02x: sealed", ((unsigned char *)t.value)[2]);
+	EXPECT_EQ(wrap_len(GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 0, m.length),
+		  t.length);
+	conf_state = -1;
+	major = gssk_unwrap(&minor, self->p.acc, &t, &out, &conf_state, NULL);
+	ASSERT_COMPLETE(major, minor);
+	EXPECT_EQ(0, conf_state);
+	ASSERT_EQ(m.length, out.length);
+	EXPECT_EQ(0, memcmp(m.value, out.value, m.length));
+	/* wrap_size_limit follows the same rule */
+	ASSERT_COMPLETE(gssk_wrap_size_limit(&minor, self->p.init, 1,
+					     GSS_C_QOP_DEFAULT, 1000,
+					     &lim_conf), minor);
+	ASSERT_COMPLETE(gssk_wrap_size_limit(&minor, self->p.init, 0,
+					     GSS_C_QOP_DEFAULT, 1000,
+					     &lim_integ), minor);
+	EXPECT_EQ(lim_integ, lim_conf);
+	gssk_release_buffer(&minor, &t);
+	gssk_release_buffer(&minor, &out);
+}
+
 TEST_HARNESS_MAIN
