@@ -924,26 +924,35 @@ static bool print_status(const char *label, OM_uint32 code, int type)
 	return true;
 }
 
+/* A status code: decimal, or hex with 0x (a leading 0 is not octal). */
+static OM_uint32 need_code(const char *s)
+{
+	int base = s[0] == '0' && (s[1] == 'x' || s[1] == 'X') ? 16 : 10;
+	uint64_t v;
+
+	if (!parse_u64(s, base, UINT32_MAX, &v))
+		usage_error("\"%s\" is not a 32-bit number", s);
+	return (OM_uint32)v;
+}
+
 static int cmd_status(int argc, char **argv)
 {
 	static const struct option opts[] = { OPT_END };
-	uint64_t major, minor;
-	bool good;
+	OM_uint32 major, minor = 0;
+	bool good, have_minor;
 
 	while (next_opt(argc, argv, opts) != -1)
 		;
 	if (argc - optind < 1 || argc - optind > 2)
 		usage_error("expected MAJOR [MINOR]");
-	if (!parse_u64(argv[optind], 0, UINT32_MAX, &major))
-		usage_error("\"%s\" is not a 32-bit number", argv[optind]);
-	good = print_status("major", (OM_uint32)major, GSS_C_GSS_CODE);
-	if (argc - optind == 2) {
-		if (!parse_u64(argv[optind + 1], 0, UINT32_MAX, &minor))
-			usage_error("\"%s\" is not a 32-bit number",
-				    argv[optind + 1]);
-		good = print_status("minor", (OM_uint32)minor,
-				    GSS_C_MECH_CODE) && good;
-	}
+	/* both numbers are checked before anything is printed */
+	have_minor = argc - optind == 2;
+	major = need_code(argv[optind]);
+	if (have_minor)
+		minor = need_code(argv[optind + 1]);
+	good = print_status("major", major, GSS_C_GSS_CODE);
+	if (have_minor)
+		good = print_status("minor", minor, GSS_C_MECH_CODE) && good;
 	return good ? 0 : EXIT_FAILURE;
 }
 

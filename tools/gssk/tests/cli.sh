@@ -64,6 +64,16 @@ check $? "status of an unknown major: exit 1"
 run status nope
 [ $rc -eq 2 ]
 check $? "status of a non-number: exit 2"
+run status 0 0x100000000
+[ $rc -eq 2 ] && [ ! -s "$tmp/out" ] &&
+	grep -qx "gssk: status: \"0x100000000\" is not a 32-bit number" "$tmp/err"
+check $? "status with a bad MINOR: exit 2 before printing the MAJOR"
+run status 010 0X47534B01
+[ $rc -eq 0 ] && [ "$(wc -l <"$tmp/out")" -eq 3 ] &&
+	grep -qx 'major 0x0000000a: The token duplicates one already processed' \
+		"$tmp/out" &&
+	grep -qx 'minor 0x47534b01: no gssk context has this key serial' "$tmp/out"
+check $? "status: a leading 0 is decimal, 0X is hex"
 
 run load --enctype 17 --key 00 --role acceptor
 [ $rc -eq 2 ] && grep -q 'required' "$tmp/err"
