@@ -7,6 +7,9 @@
 #                 unit tests and the selftests in a QEMU VM
 #   make demo     install what is missing, build everything, run the demo
 #                 in a QEMU VM
+#   make bench    install what is missing, build everything and
+#                 tools/bench/gssk-bench, print its figures from a QEMU VM
+#                 (not part of check: it measures, it does not test)
 #
 # Other targets: deps, all, module, lib, tools, selftests, clean.
 # Variables: KDIR (Kbuild tree; default: newest linux-headers-*-cloud-amd64),
@@ -22,7 +25,8 @@ SHELL := /bin/bash
 # after 'deps' has installed the headers.
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
-.PHONY: all deps module module-corrupt lib tools selftests check demo clean
+.PHONY: all deps module module-corrupt lib tools selftests check demo bench \
+	clean
 
 all: module module-corrupt lib tools selftests
 
@@ -78,9 +82,14 @@ demo: deps
 	$(MAKE) all
 	tools/vm/run.sh demo
 
+bench: deps
+	$(MAKE) all
+	$(MAKE) -C tools/bench
+	tools/vm/run.sh bench
+
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	for dir in lib tools/gssk selftests; do \
+	for dir in lib tools/gssk tools/bench selftests; do \
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build

@@ -6,6 +6,7 @@
 # Kernel command-line words it reads:
 #   gssk.run=test      run /tests/run_tests.sh
 #   gssk.run=demo      run /demo/demo.sh
+#   gssk.run=bench     run /usr/bin/gssk-bench
 #   gssk.PARAM=VALUE   passed to gssk.ko as PARAM=VALUE by insmod
 #
 # The payload runs in its own directory, with stdin from /dev/null, its
@@ -65,8 +66,9 @@ done
 case $mode in
 test) payload=/tests/run_tests.sh ;;
 demo) payload=/demo/demo.sh ;;
+bench) payload=/usr/bin/gssk-bench ;;
 *)
-	say "no payload: expected gssk.run=test or gssk.run=demo, got '$mode'"
+	say "no payload: expected gssk.run=test, demo or bench, got '$mode'"
 	finish 2
 	;;
 esac

@@ -8,6 +8,7 @@
 #   /usr/bin/keyctl        with its shared libraries and the dynamic loader
 #   /usr/bin/setpriv       util-linux's (busybox's has no --reuid/--regid)
 #   /usr/bin/gssk          the CLI (tools/gssk/gssk)
+#   /usr/bin/gssk-bench    tools/bench/gssk-bench, if it is built
 #   /usr/lib/libgssk.so.1  the library (lib/libgssk.so.1)
 #   /lib/gssk/gssk.ko      the module under test
 #   /lib/gssk/gssk-corrupt.ko  the same with a corrupted self-test vector
@@ -142,6 +143,9 @@ for tool in keyctl setpriv dash; do
 done
 ln -sf dash "$stage/usr/bin/sh"
 install_elf tools/gssk/gssk /usr/bin/gssk
+if [ -f tools/bench/gssk-bench ]; then
+	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
+fi
 cp gssk.ko "$stage/lib/gssk/gssk.ko"
 cp build/corrupt/gssk.ko "$stage/lib/gssk/gssk-corrupt.ko"
 

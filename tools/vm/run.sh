@@ -1,9 +1,10 @@
 #!/bin/bash
-# Usage: tools/vm/run.sh test|demo
+# Usage: tools/vm/run.sh test|demo|bench
 #
 # Boot the gssk test VM (Debian's cloud kernel under QEMU, KVM if available
 # and TCG otherwise) with the module, library, CLI and selftests built by
-# 'make all', and run the selftests (test) or the demo (demo) in it.
+# 'make all', and run the selftests (test), the demo (demo) or gssk-bench
+# (bench, built by 'make -C tools/bench') in it.
 #
 # The console is shown and saved, CR-stripped, in build/vm-console.log. The
 # guest's /init writes "GSSK-RESULT rc=N" to the second serial port, saved
@@ -25,9 +26,9 @@ cd "$(dirname "$0")/../.."
 
 mode=${1:-}
 case $mode in
-test | demo) ;;
+test | demo | bench) ;;
 *)
-	echo "usage: $0 test|demo" >&2
+	echo "usage: $0 test|demo|bench" >&2
 	exit 2
 	;;
 esac
