@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Run the gssk selftest binaries in order (gssk-tests.list beside this
-# script), each one's own TAP output indented as a subtest, then one TAP
-# line per binary and a summary. Exit status is non-zero if any failed.
+# Run the gssk selftests in order (gssk-tests.list beside this script):
+# the kselftest binaries and the shell tests (gssk_cli.sh), all run the
+# same way, each one's own TAP output indented as a subtest, then one TAP
+# line per test and a summary. Exit status is non-zero if any failed.
 # Expects to run as root inside a session keyring (keyctl session -).
 
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +12,8 @@ list="$dir/gssk-tests.list"
 if [ -f "$list" ]; then
 	tests=$(cat "$list")
 else
-	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_module"
+	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
+	       gssk_sequence gssk_cli.sh gssk_module"
 fi
 
 n=0
@@ -26,7 +28,7 @@ for t in $tests; do
 	i=$((i + 1))
 	echo "# selftests: gssk: $t"
 	if [ ! -x "$dir/$t" ]; then
-		echo "not ok $i selftests: gssk: $t # missing binary"
+		echo "not ok $i selftests: gssk: $t # missing or not executable"
 		fail=$((fail + 1)); failed="$failed $t"
 		continue
 	fi
@@ -42,7 +44,7 @@ for t in $tests; do
 done
 rm -f "$rcfile"
 
-echo "# gssk selftests: $n binaries: $pass passed, $fail failed, $skip skipped"
+echo "# gssk selftests: $n tests: $pass passed, $fail failed, $skip skipped"
 if [ "$fail" -ne 0 ]; then
 	echo "# FAILED:$failed"
 	exit 1
