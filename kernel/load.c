@@ -111,6 +111,12 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 	}
 	ctx->role = role;
 	ctx->gss_flags = nla_get_u32(a[GSSK_A_GSS_FLAGS]);
+	if (ctx->gss_flags & ~GSSK_KNOWN_GSS_FLAGS) {
+		NL_SET_BAD_ATTR(extack, a[GSSK_A_GSS_FLAGS]);
+		NL_SET_ERR_MSG_MOD(extack,
+				   "unknown bits in GSS_FLAGS (RFC 2744 flags and MIT's 0x1000-0x8000 only)");
+		return gssk_load_bad(extack, GSSK_MINOR_BAD_FLAGS);
+	}
 	if (a[GSSK_A_SEND_SEQ])
 		ctx->send_seq = nla_get_u64(a[GSSK_A_SEND_SEQ]);
 	gssk_seqwin_init(&ctx->recv_win, a[GSSK_A_RECV_SEQ] ?

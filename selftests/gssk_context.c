@@ -272,6 +272,23 @@ TEST_F(ctx, load_refuses_wrong_subkey_length)
 		     "a 16-byte subkey for enctype 18");
 }
 
+TEST_F(ctx, load_refuses_unknown_flag_bits)
+{
+	OM_uint32 major, minor = 0, flags = 0;
+
+	self->tc.f.flags |= 0x10000;	/* no RFC 2744 or MIT meaning */
+	load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_FLAGS,
+		     "GSS flags with bit 16 set");
+	/* MIT's extension bits (DCE style ... deleg policy) are accepted */
+	self->tc.f.flags = TEST_FLAGS | 0xf000;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_inquire_context(&minor, self->h, NULL, NULL, NULL, NULL,
+				     &flags, NULL, NULL);
+	ASSERT_COMPLETE(major, minor);
+	EXPECT_EQ(TEST_FLAGS | 0xf000, flags);
+}
+
 TEST_F(ctx, load_refuses_missing_key)
 {
 	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
