@@ -40,6 +40,8 @@
 
 /* Large enough for any gssk request (the biggest is LOAD, ~2.6 KiB). */
 #define GSSK_MSG_SIZE	8192
+/* Receive buffer: above the kernel's largest reply (NLMSG_GOODSIZE). */
+#define GSSK_RECV_SIZE	32768
 
 /* ---- refusal parsing (pure functions, unit tested) ---- */
 
@@ -274,7 +276,18 @@ struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor)
 		gsskp_set_error("netlink socket options: %s", strerror(err));
 		return NULL;
 	}
-	nl_socket_enable_msg_peek(sk);
+	/*
+	 * gssk replies are small (names are the largest part), so one fixed
+	 * buffer holds any of them: no MSG_PEEK round to size each read,
+	 * which halves the recvmsg calls of every request.
+	 */
+	nl_socket_disable_msg_peek(sk);
+	err = nl_socket_set_msg_buf_size(sk, GSSK_RECV_SIZE);
+	if (err < 0) {
+		nl_socket_free(sk);
+		netlink_failure(minor, "buffer size", err);
+		return NULL;
+	}
 	return sk;
 }
 
