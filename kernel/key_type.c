@@ -19,6 +19,7 @@
 #include <linux/err.h>
 #include <linux/key.h>
 #include <linux/key-type.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
 #include <uapi/linux/keyctl.h>
@@ -237,10 +238,19 @@ struct gssk_ctx *gssk_key_detach_ctx(struct key *key)
 	return ctx;
 }
 
-/* Undo gssk_key_detach_ctx() after a failed export. */
+/*
+ * Undo gssk_key_detach_ctx() after a failed export. If the key was revoked
+ * or invalidated meanwhile, the context goes instead of coming back.
+ */
 void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx)
 {
 	down_write(&key->sem);
+	if (test_bit(KEY_FLAG_REVOKED, &key->flags) ||
+	    test_bit(KEY_FLAG_INVALIDATED, &key->flags)) {
+		up_write(&key->sem);
+		gssk_ctx_put(ctx);
+		return;
+	}
 	WARN_ON_ONCE(dereference_key_locked(key));
 	rcu_assign_keypointer(key, ctx);
 	up_write(&key->sem);
@@ -266,7 +276,10 @@ static int gssk_key_create_error(int err, struct netlink_ext_ack *extack)
 /*
  * A keyring holds one key per type and description and silently drops the
  * old one when a new one is linked: a context would be lost. So a default
- * description is unique, and a chosen one must not be in use already.
+ * description is unique, and a chosen one must not be in use already (an
+ * expired or revoked context of that name, unusable anyway, may be
+ * displaced). The caller holds gssk_key_link_lock, so no other gssk key can
+ * take the description between this check and the link.
  */
 static int gssk_key_pick_desc(key_ref_t ring_ref, const char **desc,
 			      char *buf, size_t len,
@@ -282,8 +295,18 @@ static int gssk_key_pick_desc(key_ref_t ring_ref, const char **desc,
 		return 0;
 	}
 	dup = keyring_search(ring_ref, &gssk_key_type, *desc, false);
-	if (IS_ERR(dup))
-		return 0;
+	if (IS_ERR(dup)) {
+		switch (PTR_ERR(dup)) {
+		case -EAGAIN:		/* no key of that name */
+		case -ENOKEY:		/* only a negative one */
+		case -EKEYREVOKED:	/* only a dead one: revoked, deleted */
+		case -EKEYEXPIRED:	/* only an expired one */
+			return 0;
+		}
+		return gssk_refuse_msg(extack, PTR_ERR(dup), GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_KEYRING,
+				       "cannot search the destination keyring for a context of the same description");
+	}
 	key_ref_put(dup);
 	return gssk_refuse_msg(extack, -EEXIST, GSS_S_FAILURE,
 			       GSSK_MINOR_DUPLICATE_DESCRIPTION,
@@ -299,7 +322,8 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 			    key_serial_t keyring,
 			    struct netlink_ext_ack *extack)
 {
-	const struct cred *cred = current_cred();
+	static DEFINE_MUTEX(gssk_key_link_lock);
+	const struct cred *cred;
 	char desc_buf[32];
 	key_ref_t ring_ref;
 	struct key *key;
@@ -312,6 +336,13 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 		return ERR_CAST(ring_ref);
 	}
 
+	/*
+	 * Only now: finding the keyring may have installed a new one, and so
+	 * new credentials (commit_creds() drops the old ones).
+	 */
+	cred = current_cred();
+
+	mutex_lock(&gssk_key_link_lock);
 	err = gssk_key_pick_desc(ring_ref, &desc, desc_buf, sizeof(desc_buf),
 				 extack);
 	if (err) {
@@ -334,6 +365,7 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 		key = ERR_PTR(err);
 	}
 out:
+	mutex_unlock(&gssk_key_link_lock);
 	key_ref_put(ring_ref);
 	return key;
 }

@@ -5,6 +5,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -651,6 +652,116 @@ TEST_F(ctx, key_quota_limits_contexts_per_user)
 	TH_LOG("%d bytes charged per context", per_ctx);
 	EXPECT_LT(100, per_ctx);
 	EXPECT_EQ((OM_uint32)GSS_S_COMPLETE, r.major2);
+}
+
+/* A thread that loads one context into the thread keyring (-1). */
+struct thread_load {
+	const struct test_ctx *tc;
+	const char *desc;
+	int32_t keyring;
+	OM_uint32 major, minor;
+	gss_ctx_id_t h;
+	int32_t linked;		/* keyring the key is in, or 0 */
+};
+
+static void *thread_load_fn(void *arg)
+{
+	struct thread_load *tl = arg;
+
+	tl->major = gssk_load_sec_context(&tl->minor, &tl->tc->f, tl->keyring,
+					  tl->desc, &tl->h);
+	if (tl->major == GSS_S_COMPLETE &&
+	    keyctl_search(tl->keyring, "gssk", tl->desc, 0) ==
+	    gssk_context_serial(tl->h))
+		tl->linked = tl->keyring;
+	/* the thread keyring goes with the thread: keep nothing */
+	if (tl->h != GSS_C_NO_CONTEXT)
+		gssk_delete_sec_context(&tl->minor, &tl->h, GSS_C_NO_BUFFER);
+	return NULL;
+}
+
+/*
+ * LOAD into a keyring that does not exist yet: the kernel creates it and
+ * installs new credentials for the caller while the context key is being
+ * made. The key must land there, owned by the caller.
+ */
+TEST_F(ctx, load_into_a_keyring_created_on_demand)
+{
+	struct thread_load tl = {
+		.tc = &self->tc, .desc = "gssk-thread-keyring",
+		.keyring = KEY_SPEC_THREAD_KEYRING,
+	};
+	pthread_t t;
+	int i;
+
+	for (i = 0; i < 20; i++) {
+		tl.linked = 0;
+		ASSERT_EQ(0, pthread_create(&t, NULL, thread_load_fn, &tl));
+		ASSERT_EQ(0, pthread_join(t, NULL));
+		ASSERT_COMPLETE(tl.major, tl.minor);
+		ASSERT_EQ(KEY_SPEC_THREAD_KEYRING, tl.linked)
+			TH_LOG("round %d: context not in the new thread keyring",
+			       i);
+	}
+}
+
+struct dup_load {
+	const struct test_ctx *tc;
+	pthread_barrier_t *start;
+	OM_uint32 major, minor;
+	gss_ctx_id_t h;
+};
+
+static void *dup_load_fn(void *arg)
+{
+	struct dup_load *dl = arg;
+
+	pthread_barrier_wait(dl->start);
+	dl->major = gssk_load_sec_context(&dl->minor, &dl->tc->f, 0,
+					  "gssk-one-name", &dl->h);
+	return NULL;
+}
+
+/*
+ * Two loads racing with one description: exactly one gets it, the other
+ * is refused; the winner's context is the one in the keyring (no context
+ * is silently displaced).
+ */
+TEST_F(ctx, racing_loads_with_one_description_keep_one_context)
+{
+	struct dup_load dl[2] = { { .tc = &self->tc }, { .tc = &self->tc } };
+	OM_uint32 minor;
+	pthread_barrier_t start;
+	pthread_t t[2];
+	int round, i, won;
+
+	for (round = 0; round < 30; round++) {
+		ASSERT_EQ(0, pthread_barrier_init(&start, NULL, 2));
+		for (i = 0; i < 2; i++) {
+			dl[i].start = &start;
+			dl[i].h = GSS_C_NO_CONTEXT;
+			ASSERT_EQ(0, pthread_create(&t[i], NULL, dup_load_fn,
+						    &dl[i]));
+		}
+		for (i = 0; i < 2; i++)
+			ASSERT_EQ(0, pthread_join(t[i], NULL));
+		pthread_barrier_destroy(&start);
+
+		won = (dl[0].major == GSS_S_COMPLETE) +
+		      (dl[1].major == GSS_S_COMPLETE);
+		ASSERT_EQ(1, won) TH_LOG("round %d: %d loads won (%s/%s, %s/%s)",
+					 round, won, major_name(dl[0].major),
+					 minor_name(dl[0].minor),
+					 major_name(dl[1].major),
+					 minor_name(dl[1].minor));
+		i = dl[0].major == GSS_S_COMPLETE ? 1 : 0;	/* the loser */
+		EXPECT_EQ((OM_uint32)GSSK_MINOR_DUPLICATE_DESCRIPTION,
+			  dl[i].minor);
+		ASSERT_EQ(gssk_context_serial(dl[!i].h),
+			  keyctl_search(KEY_SPEC_SESSION_KEYRING, "gssk",
+					"gssk-one-name", 0));
+		gssk_delete_sec_context(&minor, &dl[!i].h, GSS_C_NO_BUFFER);
+	}
 }
 
 TEST_HARNESS_MAIN
