@@ -194,6 +194,8 @@ int gssk_msg_refuse_token(struct netlink_ext_ack *extack, u32 major,
 		return gssk_refuse_msg(extack, -EBADMSG, major, minor,
 				       "the token's checksum does not verify");
 	default:
+		if (minor == GSSK_MINOR_NO_MEMORY)
+			return gssk_msg_refuse_nomem(extack);
 		if (minor == GSSK_MINOR_MESSAGE_TOO_LONG)
 			return gssk_refuse_msg(extack, -EMSGSIZE, major, minor,
 					       "the token is too long");

@@ -22,6 +22,8 @@
  */
 #include <crypto/algapi.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/gssk.h>
 #include <asm/unaligned.h>
@@ -185,27 +187,29 @@ int gssk_rfc4121_wrap(const struct gssk_krb5 *k, bool conf, u64 seq,
 	return 0;
 }
 
-static void gssk_reverse(u8 *p, size_t n)
+/*
+ * Rotate n bytes left by r (undoing the sender's right rotation). r comes
+ * from the unauthenticated RRC field (at most 65535): the r bytes go
+ * through a temporary copy and the rest moves with one memmove, so the
+ * cost is linear in n whatever r is.
+ */
+static int gssk_rotate_left(u8 *p, size_t n, size_t r)
 {
-	size_t i, j;
+	u8 *tmp;
 
 	if (!n)
-		return;
-	for (i = 0, j = n - 1; i < j; i++, j--)
-		swap(p[i], p[j]);
-}
-
-/* Rotate n bytes left by r (undoing the sender's right rotation). */
-static void gssk_rotate_left(u8 *p, size_t n, size_t r)
-{
-	if (!n)
-		return;
+		return 0;
 	r %= n;
 	if (!r)
-		return;
-	gssk_reverse(p, r);
-	gssk_reverse(p + r, n - r);
-	gssk_reverse(p, n);
+		return 0;
+	tmp = kvmalloc(r, GFP_KERNEL);
+	if (!tmp)
+		return -ENOMEM;
+	memcpy(tmp, p, r);
+	memmove(p, p + r, n - r);
+	memcpy(p + n - r, tmp, r);
+	kvfree_sensitive(tmp, r);
+	return 0;
 }
 
 static u32 gssk_rfc4121_unwrap_sealed(const struct gssk_krb5 *k, u8 *tok,
@@ -293,7 +297,9 @@ u32 gssk_rfc4121_unwrap(const struct gssk_krb5 *k, u8 *tok, size_t tok_len,
 	sealed = tok[2] & FLAG_SEALED;
 	ec = get_unaligned_be16(tok + 4);
 	rrc = get_unaligned_be16(tok + 6);
-	gssk_rotate_left(tok + HDR, tok_len - HDR, rrc);
+	if (gssk_rotate_left(tok + HDR, tok_len - HDR, rrc))
+		return gssk_rfc4121_fail(GSS_S_FAILURE, GSSK_MINOR_NO_MEMORY,
+					 minor);
 
 	if (sealed)
 		major = gssk_rfc4121_unwrap_sealed(k, tok, tok_len, ec, msg,
