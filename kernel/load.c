@@ -125,8 +125,12 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 	if (a[GSSK_A_ENDTIME]) {
 		u64 end = nla_get_u64(a[GSSK_A_ENDTIME]);
 
-		if (end > S64_MAX)
-			end = 0;
+		if (end > S64_MAX) {
+			NL_SET_BAD_ATTR(extack, a[GSSK_A_ENDTIME]);
+			NL_SET_ERR_MSG_MOD(extack,
+					   "end time out of range (0 means no expiry)");
+			return gssk_load_bad(extack, GSSK_MINOR_BAD_ENDTIME);
+		}
 		ctx->endtime = end;
 		if (end && gssk_ctx_expired(ctx))
 			return gssk_refuse_msg(extack, -EKEYEXPIRED,

@@ -65,7 +65,7 @@ static const char *const kernel_minor_msgs[] = {
 	K(GSSK_MINOR_CONTEXT_EXPIRED) =
 		"the security context is past its end time",
 	K(GSSK_MINOR_CONTEXT_REVOKED) =
-		"the security context was exported, deleted or revoked",
+		"the security context key was revoked, or is being exported",
 	K(GSSK_MINOR_NOT_TRANSFERABLE) =
 		"the context lacks GSS_C_TRANS_FLAG and cannot be exported",
 	K(GSSK_MINOR_BAD_ENCTYPE) =
@@ -132,6 +132,8 @@ static const char *const kernel_minor_msgs[] = {
 		"a message buffer address cannot be read or written",
 	K(GSSK_MINOR_OUTPUT_TOO_SMALL) =
 		"the output buffer is too small for the result",
+	K(GSSK_MINOR_BAD_ENDTIME) =
+		"the context's end time is out of range",
 };
 #undef K
 

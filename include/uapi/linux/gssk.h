@@ -87,7 +87,10 @@
  * context and moves with it through EXPORT and IMPORT.
  *
  * Secrets (CTX_KEY, SUBKEY) travel only from userspace into the kernel, on
- * LOAD. No reply, error message or key description ever carries them.
+ * LOAD. No reply, extack message or key description ever carries them.
+ * Clients must set NETLINK_CAP_ACK: without it the netlink core echoes a
+ * refused request, key bytes included, back in the error message (libgssk
+ * sets it).
  *
  * Refusals: the request fails with a negative errno in the netlink error
  * message, a human-readable extack message (NLMSGERR_ATTR_MSG, request it
@@ -191,7 +194,9 @@ enum gssk_role {
 
 /*
  * Importer policy (EXPORT). With no flags and no POLICY_UID the importer
- * must have the exporter's euid and the exporter's session keyring. Every
+ * must have the exporter's euid and the exporter's session keyring (an
+ * exporter without a session keyring binds to "none": the importer must
+ * then have none either, so both use their user-session keyring). Every
  * condition that applies must hold (AND). The importer must always be in
  * the exporter's user namespace.
  */
@@ -225,7 +230,7 @@ enum gssk_minor {
 	GSSK_MINOR_KEY_PERMISSION,	/* caller lacks the key permission */
 	GSSK_MINOR_NOT_GSSK_KEY,	/* serial names another key type */
 	GSSK_MINOR_CONTEXT_EXPIRED,
-	GSSK_MINOR_CONTEXT_REVOKED,	/* exported, deleted or revoked */
+	GSSK_MINOR_CONTEXT_REVOKED,	/* key revoked, or export under way */
 	GSSK_MINOR_NOT_TRANSFERABLE,	/* no GSS_C_TRANS_FLAG */
 	GSSK_MINOR_BAD_ENCTYPE,
 	GSSK_MINOR_BAD_KEY_LENGTH,
@@ -260,6 +265,7 @@ enum gssk_minor {
 	GSSK_MINOR_DUPLICATE_DESCRIPTION, /* keyring has a context so named */
 	GSSK_MINOR_BAD_ADDRESS,		/* IN_PTR/OUT_PTR not readable/writable */
 	GSSK_MINOR_OUTPUT_TOO_SMALL,	/* OUT_LEN too small for the result */
+	GSSK_MINOR_BAD_ENDTIME,		/* ENDTIME beyond the kernel's range */
 
 	__GSSK_MINOR_END
 };
