@@ -324,6 +324,8 @@ GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
 	}
 	major = send_request(minor_status, msg, reply_wrap, &r);
 	if (major) {
+		/* the kernel may have written a token holding the message */
+		explicit_bzero(out, room);
 		free(out);
 		return major;
 	}

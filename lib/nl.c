@@ -543,6 +543,16 @@ OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
 		major = thread_ready(minor, &t);
 		if (major)
 			return major;
+		/*
+		 * A cached family id goes stale when gssk.ko is reloaded and
+		 * may then belong to another family: never send key bytes
+		 * there. LOAD looks the family up afresh.
+		 */
+		if (attempt == 0 && gh->cmd == GSSK_CMD_LOAD) {
+			major = resolve_family(minor, t);
+			if (major)
+				return major;
+		}
 		rc.family = t->family;
 		r = gsskp_nl_exchange(t->sk, msg, (uint16_t)t->family, gssk_msg, &rc,
 			     &e);
