@@ -6,15 +6,21 @@
  *
  * Messages travel by address: the request carries a pointer into the
  * sender's memory, and a generic netlink handler runs synchronously in the
- * sending task, so copy_from_user()/copy_to_user() reach exactly the
- * sender's buffers. Nothing else ever dereferences those pointers. Kernel
- * copies of messages are kvmalloc'ed, charged to the caller's memory cgroup
- * and wiped before they are freed.
+ * sending task, so copy_{from,to}_user_nofault() reach exactly the sender's
+ * buffers. Nothing else ever dereferences those pointers. The copies take
+ * no page faults: handlers run under generic netlink's global read lock,
+ * and a fault that stalls (a hung FUSE mapping, userfaultfd) would hold it
+ * and so block every generic netlink family's registration. A page that
+ * is not present gives EFAULT; the caller faults its buffers in first (and
+ * again on EFAULT), as libgssk does. Kernel copies of messages are
+ * kvmalloc'ed, charged to the caller's memory cgroup and wiped before they
+ * are freed.
  */
 #include <linux/build_bug.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <net/genetlink.h>
@@ -80,6 +86,38 @@ bool gssk_msg_conf(const struct gssk_ctx *ctx, const struct nlattr *conf_req)
 	       (ctx->gss_flags & GSS_C_CONF_FLAG);
 }
 
+#define GSSK_COPY_CHUNK	SZ_1M
+
+/* Copy in from the sender without faulting, a chunk at a time. */
+static int gssk_copy_in(u8 *dst, u64 src, size_t len)
+{
+	size_t off, n;
+
+	for (off = 0; off < len; off += n) {
+		n = min_t(size_t, len - off, GSSK_COPY_CHUNK);
+		if (copy_from_user_nofault(dst + off,
+					   u64_to_user_ptr(src + off), n))
+			return -EFAULT;
+		cond_resched();
+	}
+	return 0;
+}
+
+/* Copy out to the sender without faulting, a chunk at a time. */
+static int gssk_copy_out(u64 dst, const u8 *src, size_t len)
+{
+	size_t off, n;
+
+	for (off = 0; off < len; off += n) {
+		n = min_t(size_t, len - off, GSSK_COPY_CHUNK);
+		if (copy_to_user_nofault(u64_to_user_ptr(dst + off),
+					 src + off, n))
+			return -EFAULT;
+		cond_resched();
+	}
+	return 0;
+}
+
 int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
 		     size_t *lenp)
 {
@@ -107,15 +145,13 @@ int gssk_msg_read_in(struct genl_info *info, size_t max, u8 **bufp,
 	buf = kvmalloc(len ? len : 1, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!buf)
 		return gssk_msg_refuse_nomem(extack);
-	if (len && copy_from_user(buf, u64_to_user_ptr(ptr), len)) {
+	if (gssk_copy_in(buf, ptr, len)) {
 		kvfree_sensitive(buf, len);
 		NL_SET_BAD_ATTR(extack, a[GSSK_A_IN_PTR]);
 		return gssk_refuse_msg(extack, -EFAULT, GSS_S_FAILURE,
 				       GSSK_MINOR_BAD_ADDRESS,
-				       "cannot read IN_LEN bytes at IN_PTR");
+				       "cannot read IN_LEN bytes at IN_PTR (unmapped, or pages not faulted in)");
 	}
-	/* The copy of a large message may have taken a while. */
-	cond_resched();
 	*bufp = buf;
 	*lenp = len;
 	return 0;
@@ -143,11 +179,11 @@ int gssk_msg_write_out(struct genl_info *info, const u8 *buf, size_t len)
 {
 	struct nlattr *ptr = info->attrs[GSSK_A_OUT_PTR];
 
-	if (len && copy_to_user(u64_to_user_ptr(nla_get_u64(ptr)), buf, len)) {
+	if (gssk_copy_out(nla_get_u64(ptr), buf, len)) {
 		NL_SET_BAD_ATTR(info->extack, ptr);
 		return gssk_refuse_msg(info->extack, -EFAULT, GSS_S_FAILURE,
 				       GSSK_MINOR_BAD_ADDRESS,
-				       "cannot write the result at OUT_PTR");
+				       "cannot write the result at OUT_PTR (unmapped, read-only, or pages not faulted in)");
 	}
 	return 0;
 }

@@ -17,7 +17,10 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <netlink/attr.h>
+#include <netlink/genl/genl.h>
+#include <netlink/msg.h>
 
 #include "internal.h"
 
@@ -91,17 +94,68 @@ static int put_out(struct nl_msg *msg, void *p, size_t room)
 	return 0;
 }
 
+/* The buffer named by the request's PTR and LEN attributes, if any. */
+static bool request_buffer(struct nl_msg *msg, int ptr_type, int len_type,
+			   volatile unsigned char **p, size_t *len)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct nlattr *ptr = nlmsg_find_attr(nlh, GENL_HDRLEN, ptr_type);
+	struct nlattr *n = nlmsg_find_attr(nlh, GENL_HDRLEN, len_type);
+
+	if (!ptr || !n)
+		return false;
+	*p = (volatile unsigned char *)(uintptr_t)nla_get_u64(ptr);
+	*len = nla_get_u32(n);
+	return *len > 0;
+}
+
+/*
+ * The kernel copies messages without taking page faults (a stalled fault
+ * must not hold generic netlink's lock; see <linux/gssk.h>), so every page
+ * of the buffers is brought in here first: read for the input, written for
+ * the output (a buffer libgssk allocated).
+ */
+static void fault_in(struct nl_msg *msg)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	volatile unsigned char *p;
+	size_t len, off;
+
+	if (page <= 0)
+		page = 4096;
+	if (request_buffer(msg, GSSK_A_IN_PTR, GSSK_A_IN_LEN, &p, &len)) {
+		for (off = 0; off < len; off += (size_t)page)
+			(void)p[off];
+		(void)p[len - 1];
+	}
+	if (request_buffer(msg, GSSK_A_OUT_PTR, GSSK_A_OUT_LEN, &p, &len)) {
+		for (off = 0; off < len; off += (size_t)page)
+			p[off] = 0;
+		p[len - 1] = 0;
+	}
+}
+
+/* Tries of a request whose pages were taken back before the kernel read. */
+#define FAULT_IN_TRIES	3
+
 static OM_uint32 send_request(OM_uint32 *minor, struct nl_msg *msg,
 			      gsskp_reply_fn reply, void *arg)
 {
 	OM_uint32 major;
+	int tries;
 
 	if (!msg) {
 		*minor = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("cannot build a netlink message");
 		return GSS_S_FAILURE;
 	}
-	major = gsskp_transact(minor, msg, reply, arg);
+	for (tries = 1; ; tries++) {
+		fault_in(msg);
+		major = gsskp_transact(minor, msg, reply, arg);
+		if (major != GSS_S_FAILURE ||
+		    *minor != GSSK_MINOR_BAD_ADDRESS || tries == FAULT_IN_TRIES)
+			break;
+	}
 	gsskp_msg_free(msg);
 	return major;
 }
@@ -218,7 +272,7 @@ GSSK_EXPORT OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
 	h = gsskp_ctx_check(context_handle);
 	if (!h)
 		return bad_handle(minor_status, context_handle);
-	if (message_buffer->length > UINT32_MAX)
+	if (message_buffer->length > GSSK_MSG_MAX)
 		return too_long(minor_status, "message", GSSK_MSG_MAX);
 
 	msg = request(GSSK_CMD_GET_MIC, h->serial);
@@ -253,7 +307,7 @@ GSSK_EXPORT OM_uint32 gssk_verify_mic(OM_uint32 *minor_status,
 	h = gsskp_ctx_check(context_handle);
 	if (!h)
 		return bad_handle(minor_status, context_handle);
-	if (message_buffer->length > UINT32_MAX)
+	if (message_buffer->length > GSSK_MSG_MAX)
 		return too_long(minor_status, "message", GSSK_MSG_MAX);
 	if (token_buffer->length > GSSK_TOKEN_MAX_LEN) {
 		*minor_status = GSSK_MINOR_TOKEN_DEFECTIVE;

@@ -68,8 +68,12 @@
  * (IN_PTR, IN_LEN bytes) that the kernel reads, and one (OUT_PTR, OUT_LEN
  * bytes of room) that it writes. Generic netlink runs the command in the
  * sending task, so the addresses are the sender's own; they are only ever
- * passed to copy_from_user()/copy_to_user(). An address that cannot be read
- * or written is refused with EFAULT (GSS_S_FAILURE, GSSK_MINOR_BAD_ADDRESS);
+ * passed to copy_{from,to}_user_nofault(). The kernel takes no page fault
+ * on them (it holds generic netlink's global lock, which a stalled fault
+ * must not hold): every page of both buffers must be present, i.e. touched
+ * (the output written) before the request, else EFAULT; on EFAULT touch
+ * and retry. libgssk does this. An address that cannot be read or written
+ * is refused with EFAULT (GSS_S_FAILURE, GSSK_MINOR_BAD_ADDRESS);
  * IN_PTR may be 0 when IN_LEN is 0. A message longer than GSSK_MSG_MAX (an
  * UNWRAP token longer than GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX) is refused
  * with EMSGSIZE (GSS_S_FAILURE, GSSK_MINOR_MESSAGE_TOO_LONG); an OUT_LEN too
