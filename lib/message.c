@@ -250,6 +250,32 @@ static OM_uint32 reply_limit(OM_uint32 *minor, struct nlattr **tb,
 
 /* ---- the calls ---- */
 
+/*
+ * Send a WRAP or UNWRAP request whose result the kernel writes into out
+ * (room bytes, allocated by the caller) and hand out over to output. On
+ * failure out is wiped (it may hold the message, or a token holding it)
+ * and freed.
+ */
+static OM_uint32 send_into(OM_uint32 *minor, struct nl_msg *msg,
+			   gsskp_reply_fn reply, struct msg_reply *r,
+			   char *out, size_t room, gss_buffer_t output,
+			   int *conf_state)
+{
+	OM_uint32 major = send_request(minor, msg, reply, r);
+
+	if (major) {
+		explicit_bzero(out, room);
+		free(out);
+		return major;
+	}
+	out[r->out_len] = '\0';
+	output->value = out;
+	output->length = r->out_len;
+	if (conf_state)
+		*conf_state = r->conf_state;
+	return GSS_S_COMPLETE;
+}
+
 GSSK_EXPORT OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
 				   const gss_ctx_id_t context_handle,
 				   gss_qop_t qop_req,
@@ -340,7 +366,6 @@ GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
 	struct gss_ctx_id_struct *h;
 	struct msg_reply r = { 0 };
 	struct nl_msg *msg;
-	OM_uint32 major;
 	size_t room;
 	char *out;
 
@@ -376,19 +401,8 @@ GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
 		gsskp_msg_free(msg);
 		msg = NULL;
 	}
-	major = send_request(minor_status, msg, reply_wrap, &r);
-	if (major) {
-		/* the kernel may have written a token holding the message */
-		explicit_bzero(out, room);
-		free(out);
-		return major;
-	}
-	out[r.out_len] = '\0';
-	output_message_buffer->value = out;
-	output_message_buffer->length = r.out_len;
-	if (conf_state)
-		*conf_state = r.conf_state;
-	return GSS_S_COMPLETE;
+	return send_into(minor_status, msg, reply_wrap, &r, out, room,
+			 output_message_buffer, conf_state);
 }
 
 GSSK_EXPORT OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
@@ -437,17 +451,10 @@ GSSK_EXPORT OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
 		gsskp_msg_free(msg);
 		msg = NULL;
 	}
-	major = send_request(minor_status, msg, reply_unwrap, &r);
-	if (major) {
-		explicit_bzero(out, room);
-		free(out);
+	major = send_into(minor_status, msg, reply_unwrap, &r, out, room,
+			  output_message_buffer, conf_state);
+	if (major)
 		return major;
-	}
-	out[r.out_len] = '\0';
-	output_message_buffer->value = out;
-	output_message_buffer->length = r.out_len;
-	if (conf_state)
-		*conf_state = r.conf_state;
 	return r.supp;
 }
 
