@@ -73,12 +73,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err;
 
-	if (!info->attrs[GSSK_A_SERIAL])
-		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
-				       GSSK_MINOR_MISSING_FIELD,
-				       "SERIAL is required");
-	ctx = gssk_key_get_ctx(nla_get_s32(info->attrs[GSSK_A_SERIAL]),
-			       KEY_NEED_WRITE, &key, extack);
+	ctx = gssk_nl_get_ctx(info, KEY_NEED_WRITE, &key);
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 	err = gssk_export_check(ctx, extack);

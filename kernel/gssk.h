@@ -78,6 +78,8 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 				  enum key_need_perm perm,
 				  struct key **keyp,
 				  struct netlink_ext_ack *extack);
+struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
+				 enum key_need_perm perm, struct key **keyp);
 struct key *gssk_key_get_for_delete(key_serial_t serial,
 				    struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_key_detach_ctx(struct key *key);

@@ -185,6 +185,21 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	return ctx;
 }
 
+/* gssk_key_get_ctx() for the serial in a request's GSSK_A_SERIAL. */
+struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
+				 enum key_need_perm perm, struct key **keyp)
+{
+	struct nlattr *serial = info->attrs[GSSK_A_SERIAL];
+
+	if (!serial)
+		return ERR_PTR(gssk_refuse_msg(info->extack, -EINVAL,
+					       GSS_S_NO_CONTEXT,
+					       GSSK_MINOR_MISSING_FIELD,
+					       "SERIAL is required"));
+	return gssk_key_get_ctx(nla_get_s32(serial), perm, keyp,
+				info->extack);
+}
+
 /*
  * Find a key for DELETE: an expired context must stay deletable, so the
  * lookup skips validation and the permission check is made here.

@@ -44,12 +44,7 @@ int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
 	struct gssk_ctx *ctx;
 	int err;
 
-	if (!a[GSSK_A_SERIAL])
-		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
-				       GSSK_MINOR_MISSING_FIELD,
-				       "SERIAL is required");
-	ctx = gssk_key_get_ctx(nla_get_s32(a[GSSK_A_SERIAL]), KEY_NEED_READ,
-			       keyp, extack);
+	ctx = gssk_nl_get_ctx(info, KEY_NEED_READ, keyp);
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 
