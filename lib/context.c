@@ -54,6 +54,37 @@ OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg)
 	return GSS_S_COMPLETE;
 }
 
+/*
+ * Send a request that makes a kernel context (LOAD, IMPORT) and wrap the
+ * serial of its reply in a new handle. The handle is allocated before the
+ * request goes out: nothing may fail once the kernel has made the key. msg
+ * is NULL if it could not be built; it is wiped and freed here.
+ */
+OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
+			     const char *what, gss_ctx_id_t *context_handle)
+{
+	gss_ctx_id_t h = gsskp_ctx_new(0);
+	int32_t serial = 0;
+	OM_uint32 major;
+
+	if (!h || !msg) {
+		gsskp_msg_free(msg);
+		gsskp_ctx_free(h);
+		*minor = GSSK_MINOR_NO_MEMORY;
+		gsskp_set_error("cannot build the %s request", what);
+		return GSS_S_FAILURE;
+	}
+	major = gsskp_transact(minor, msg, gsskp_reply_serial, &serial);
+	gsskp_msg_free(msg);
+	if (major) {
+		gsskp_ctx_free(h);
+		return major;
+	}
+	h->serial = serial;
+	*context_handle = h;
+	return GSS_S_COMPLETE;
+}
+
 OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg)
 {

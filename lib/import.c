@@ -15,9 +15,6 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 				gss_ctx_id_t *context_handle)
 {
 	struct nl_msg *msg;
-	gss_ctx_id_t h;
-	int32_t serial = 0;
-	OM_uint32 major;
 
 	gsskp_clear_error();
 	if (!minor_status)
@@ -46,27 +43,15 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 	if (keyring == 0)
 		keyring = KEY_SPEC_SESSION_KEYRING;
 
-	h = gsskp_ctx_new(0);
 	msg = gsskp_msg_new(GSSK_CMD_IMPORT);
-	if (!h || !msg ||
-	    nla_put(msg, GSSK_A_TOKEN, (int)interprocess_token->length,
-		    interprocess_token->value) < 0 ||
-	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0) {
+	if (msg &&
+	    (nla_put(msg, GSSK_A_TOKEN, (int)interprocess_token->length,
+		     interprocess_token->value) < 0 ||
+	     nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)) {
 		gsskp_msg_free(msg);
-		gsskp_ctx_free(h);
-		*minor_status = GSSK_MINOR_NO_MEMORY;
-		gsskp_set_error("cannot build the IMPORT request");
-		return GSS_S_FAILURE;
+		msg = NULL;
 	}
-	major = gsskp_transact(minor_status, msg, gsskp_reply_serial, &serial);
-	gsskp_msg_free(msg);
-	if (major) {
-		gsskp_ctx_free(h);
-		return major;
-	}
-	h->serial = serial;
-	*context_handle = h;
-	return GSS_S_COMPLETE;
+	return gsskp_make_context(minor_status, msg, "IMPORT", context_handle);
 }
 
 GSSK_EXPORT OM_uint32 gssk_import_sec_context(OM_uint32 *minor_status,

@@ -188,6 +188,8 @@ OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg);
 /* Reply callback storing GSSK_A_SERIAL into *(int32_t *)arg. */
 OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg);
+OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
+			     const char *what, gss_ctx_id_t *context_handle);
 
 /* ---- shared context calls (context.c) ---- */
 

@@ -86,8 +86,6 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 			gss_ctx_id_t *context_handle)
 {
 	struct nl_msg *msg;
-	gss_ctx_id_t h;
-	int32_t serial = 0;
 	OM_uint32 major;
 
 	gsskp_clear_error();
@@ -106,23 +104,10 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 	if (major)
 		return major;
 
-	/* allocate the handle first: never fail after the key exists */
-	h = gsskp_ctx_new(0);
 	msg = gsskp_msg_new(GSSK_CMD_LOAD);
-	if (!h || !msg || put_fields(msg, fields, keyring, description)) {
+	if (msg && put_fields(msg, fields, keyring, description)) {
 		gsskp_msg_free(msg);
-		gsskp_ctx_free(h);
-		*minor_status = GSSK_MINOR_NO_MEMORY;
-		gsskp_set_error("cannot build the LOAD request");
-		return GSS_S_FAILURE;
+		msg = NULL;
 	}
-	major = gsskp_transact(minor_status, msg, gsskp_reply_serial, &serial);
-	gsskp_msg_free(msg);
-	if (major) {
-		gsskp_ctx_free(h);
-		return major;
-	}
-	h->serial = serial;
-	*context_handle = h;
-	return GSS_S_COMPLETE;
+	return gsskp_make_context(minor_status, msg, "LOAD", context_handle);
 }
