@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * libgssk_krb5: move an established MIT krb5 GSS-API context into gssk.
+ *
+ * This is a separate library (libgssk_krb5.so.1, pkg-config module
+ * gssk-krb5) so that only programs that hand MIT contexts to the kernel
+ * link MIT's libgssapi_krb5; libgssk itself does not need it.
+ */
+#ifndef GSSK_GSSK_KRB5_H
+#define GSSK_GSSK_KRB5_H
+
+#include <gssk/gssk.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Load the MIT krb5 context *krb5_context_handle into the kernel.
+ *
+ * The context must be established, use the krb5 mechanism and the RFC 4121
+ * token format with one of enctypes 17, 18, 19 or 20. Its keys and sequence
+ * numbers are read through MIT's lucid-context interface, its names, flags
+ * and lifetime through gss_inquire_context; the lucid copy is zeroed and
+ * freed before returning.
+ *
+ * keyring and description are as for gssk_load_sec_context (0: the session
+ * keyring; NULL: a unique gssk:N description).
+ *
+ * On GSS_S_COMPLETE the MIT context has been deleted and
+ * *krb5_context_handle is GSS_C_NO_CONTEXT: from then on only the kernel
+ * holds the keys, and *context_handle refers to the gssk context. On any
+ * other status *krb5_context_handle is untouched and still usable, and
+ * *context_handle is GSS_C_NO_CONTEXT.
+ */
+OM_uint32 gssk_krb5_load_sec_context(OM_uint32 *minor_status,
+				     gss_ctx_id_t *krb5_context_handle,
+				     int32_t keyring, const char *description,
+				     gss_ctx_id_t *context_handle);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GSSK_GSSK_KRB5_H */
