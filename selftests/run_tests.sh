@@ -13,7 +13,7 @@ if [ -f "$list" ]; then
 	tests=$(cat "$list")
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
-	       gssk_sequence gssk_fuzz gssk_cli.sh gssk_module"
+	       gssk_sequence gssk_fuzz gssk_cli.sh gssk_krb5 gssk_module"
 fi
 
 n=0

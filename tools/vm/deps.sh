@@ -16,6 +16,11 @@ PACKAGES="
 	libkeyutils-dev
 	keyutils
 	libkrb5-dev
+	krb5-kdc
+	krb5-admin-server
+	krb5-user
+	libverto-libev1
+	heimdal-multidev
 	cpio
 	xz-utils
 	kmod
@@ -47,6 +52,29 @@ else
 	exit 1
 fi
 $sudo apt-get update
+# krb5-kdc and krb5-admin-server would start a KDC and kadmind on this
+# machine: the test realm lives in build/ and its KDC runs only in the VM.
+# A policy-rc.d that says 101 ("action forbidden") stops invoke-rc.d from
+# starting any service during the install; it is removed afterwards (unless
+# it was there before us).
+policy=/usr/sbin/policy-rc.d
+own_policy=
+if [ ! -e "$policy" ]; then
+	printf '#!/bin/sh\nexit 101\n' | $sudo tee "$policy" >/dev/null
+	$sudo chmod 755 "$policy"
+	own_policy=1
+	trap '$sudo rm -f "$policy"' EXIT
+fi
 # shellcheck disable=SC2086 # word splitting of the package list is wanted
-$sudo env DEBIAN_FRONTEND=noninteractive \
+$sudo env DEBIAN_FRONTEND=noninteractive DEBCONF_NONINTERACTIVE_SEEN=true \
 	apt-get install -y --no-install-recommends $missing
+if [ -n "$own_policy" ]; then
+	$sudo rm -f "$policy"
+	trap - EXIT
+fi
+# No pgrep on a minimal machine: read the process names from /proc.
+if cat /proc/[0-9]*/comm 2>/dev/null | grep -qxE 'krb5kdc|kadmind'; then
+	echo "deps.sh: a krb5kdc or kadmind runs on this machine after the" \
+		"install; stop it: the test realm's KDC runs only in the VM" >&2
+	exit 1
+fi

@@ -89,6 +89,13 @@ insmod /lib/gssk/gssk.ko $modparams || {
 	finish "$rc"
 }
 
+# The Kerberos realm's KDC (tools/vm/krb5/gssk-kdc), for the tests and the
+# demo.
+if [ "$mode" != bench ] && [ -x /usr/sbin/gssk-kdc ]; then
+	stage=kdc
+	must gssk-kdc
+fi
+
 stage=payload
 say "up in $(uptime_s) s; running $payload"
 cd "$(dirname "$payload")" || finish 2

@@ -15,6 +15,9 @@
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /demo/                 tools/demo/, if it exists
+#   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
+#                          the Kerberos realm GSSK.TEST and its KDC
+#                          (tools/vm/krb5/stage.sh)
 #
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
 # symlinks into /usr), so a library copied to its host path is found by the
@@ -176,6 +179,10 @@ if [ -d tools/demo ]; then
 	mkdir -p "$stage/demo"
 	cp -R tools/demo/. "$stage/demo/"
 fi
+
+# The Kerberos realm and its KDC, for the live interop tests and the demo.
+# shellcheck source=tools/vm/krb5/stage.sh
+. tools/vm/krb5/stage.sh
 
 # Libraries for every ELF in the tree (the selftests and the demo bring
 # their own); kernel modules are ELF too, but not for ldd.
