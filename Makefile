@@ -12,8 +12,9 @@
 #                 (not part of check: it measures, it does not test)
 #
 # Other targets: deps, all, module, lib, tools, selftests, clean.
-# Variables: KDIR (Kbuild tree; default: newest linux-headers-*-cloud-amd64),
-# KVER (its release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
+# Variables: KDIR (Kbuild tree; default: /lib/modules/$(KVER)/build if KVER
+# is given, else the newest linux-headers-*-cloud-amd64), KVER (its
+# release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
 # also reads GSSK_VM_TIMEOUT, GSSK_VM_APPEND and GSSK_VM_ACCEL (see
 # tools/vm/run.sh).
 
@@ -23,6 +24,9 @@ SHELL := /bin/bash
 
 # ?= defines a deferred variable: the shell runs when KDIR is used, so
 # after 'deps' has installed the headers.
+ifneq ($(KVER),)
+KDIR ?= /lib/modules/$(KVER)/build
+endif
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
 .PHONY: all deps module module-corrupt lib tools selftests check demo bench \
@@ -76,6 +80,7 @@ check: deps
 	$(MAKE) all
 	$(MAKE) -C lib check
 	$(MAKE) -C tools/gssk check
+	$(MAKE) check-install
 	tools/vm/run.sh test
 
 demo: deps
@@ -93,3 +98,5 @@ clean:
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build
+
+include install.mk
