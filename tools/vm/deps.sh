@@ -22,6 +22,9 @@ PACKAGES="
 	pkg-config
 	gcc
 	make
+	dkms
+	groff-base
+	man-db
 "
 
 missing=
