@@ -38,6 +38,10 @@ skip() {
 	n=$((n + 1))
 	echo "ok $n - $1 # SKIP $2"
 }
+# Words of a multi-line value on one line.
+oneline() {
+	printf '%s\n' "$1" | paste -sd' '
+}
 # diff EXPECTED ACTUAL, shown as a TAP diagnostic when they differ.
 same() {
 	local out
@@ -118,8 +122,8 @@ mkdir "$tmp/example"
 cp tests/pkgconfig-example.c "$tmp/example/example.c"
 flags=$(pc --cflags --libs gssk)
 ok $? "pkg-config --cflags --libs gssk: $flags"
+# shellcheck disable=SC2086 # the flags are words
 (cd "$tmp/example" &&
-	# shellcheck disable=SC2086 # the flags are words
 	cc -Wall -Wextra -Werror -o example example.c $flags) >"$log" 2>&1
 ok $? "the example compiles and links with those flags only" ||
 	sed 's/^/# /' "$log"
@@ -139,8 +143,8 @@ LD_LIBRARY_PATH=$root/usr/lib ldd "$tmp/example/example" |
 ok $? "the example needs libgssk.so.1 (the soname) and found the installed one"
 
 static_flags=$(pc --static --cflags --libs gssk)
+# shellcheck disable=SC2086 # the flags are words
 (cd "$tmp/example" &&
-	# shellcheck disable=SC2086 # the flags are words
 	cc -static -o example-static example.c $static_flags) >"$log" 2>&1 &&
 	"$tmp/example/example-static" >"$tmp/example/got-static" &&
 	same "$tmp/example/want" "$tmp/example/got-static"
@@ -178,10 +182,8 @@ done
 
 pages=$(cd "$root/usr/share/man" 2>/dev/null && ls man*/*)
 for want in man7/gssk.7 man3/libgssk.3; do
-	case " $(echo $pages) " in
-	*" $want "*) ok 0 "man page $want installed" ;;
-	*) ok 1 "man page $want installed" ;;
-	esac
+	printf '%s\n' "$pages" | grep -qx "$want"
+	ok $? "man page $want installed"
 done
 for page in $pages; do
 	out=$(groff -man -ww -z "$root/usr/share/man/$page" 2>&1) &&
@@ -212,7 +214,7 @@ ok $? "libgssk.3 has every function of the public headers ($(echo "$functions" |
 # Module parameters: module_param_named(NAME, var, type, PERM) in kernel/.
 params=$(sed -n 's/^module_param_named(\([a-z_]*\), *[a-z_]*, *[a-z]*, *\(0[0-7]*\));/\1 \2/p' kernel/*.c)
 [ -n "$params" ]
-ok $? "kernel/ declares module parameters: $(echo $params)"
+ok $? "kernel/ declares module parameters: $(oneline "$params")"
 MANWIDTH=200 man -l man/gssk.7 2>/dev/null >"$tmp/gssk7.txt"
 bad=
 while read -r name perm; do
@@ -242,7 +244,7 @@ make -s uninstall DESTDIR="$root" PREFIX=/usr >"$log" 2>&1
 ok $? "make uninstall" || sed 's/^/# /' "$log"
 left=$(cd "$root" && find . ! -type d)
 [ -z "$left" ] && [ ! -e "$root/usr/include/gssk" ]
-ok $? "uninstall removed every file and link, and include/gssk${left:+: left $(echo $left)}"
+ok $? "uninstall removed every file and link, and include/gssk${left:+: left $(oneline "$left")}"
 
 # --- default PREFIX, custom LIBDIR ----------------------------------------
 
@@ -279,7 +281,7 @@ for dir in extra updates; do
 	st=$?
 	got=$(cd "$mp" 2>/dev/null && find . -type f -printf '%P\n')
 	[ $st -eq 0 ] && [ "$got" = "lib/modules/$kver/$dir/gssk.ko" ]
-	ok $? "make modules_install puts exactly lib/modules/$kver/$dir/gssk.ko in INSTALL_MOD_PATH${got:+ (got $(echo $got))}" ||
+	ok $? "make modules_install puts exactly lib/modules/$kver/$dir/gssk.ko in INSTALL_MOD_PATH${got:+ (got $(oneline "$got"))}" ||
 		sed 's/^/# /' "$log"
 done
 ko=$tmp/mod-extra/lib/modules/$kver/extra/gssk.ko
@@ -313,6 +315,7 @@ ok $? "modprobe parses the modprobe.d example and it sets nothing" ||
 make -s install-dkms DESTDIR="$tmp/dkms-root" >"$log" 2>&1
 ok $? "make install-dkms" || sed 's/^/# /' "$log"
 src=$tmp/dkms-root/usr/src/gssk-$version
+# shellcheck disable=SC1091 # dkms.conf is sourced as dkms does
 ( set +u && . "$src/dkms.conf" &&
 	[ "$PACKAGE_NAME" = gssk ] && [ "$PACKAGE_VERSION" = "$version" ] &&
 	[ "${BUILT_MODULE_NAME[0]}" = gssk ] &&
