@@ -11,7 +11,9 @@
 #                 tools/bench/gssk-bench, print its figures from a QEMU VM
 #                 (not part of check: it measures, it does not test)
 #
-# Other targets: deps, all, module, lib, tools, selftests, clean.
+# Other targets: deps, all, module, lib, tools, selftests, clean; and, in
+# install.mk, install, uninstall, modules_install, install-dkms,
+# install-modules-load, install-modprobe-conf, check-install.
 # Variables: KDIR (Kbuild tree; default: /lib/modules/$(KVER)/build if KVER
 # is given, else the newest linux-headers-*-cloud-amd64), KVER (its
 # release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness

@@ -39,9 +39,6 @@ DKMS_SRCDIR ?= /usr/src/gssk-$(VERSION)
 CLI_DIR := $(firstword $(wildcard tools/gsskctl tools/gssk))
 MAN_PAGES := $(wildcard man/*.[1-8])
 
-# The CLI's Makefile calls the build tree's lib/ LIBDIR: a LIBDIR given to
-# make install is the library's destination, so the CLI gets its own.
-
 # What the module's sources are, for DKMS: Kbuild builds them alone.
 DKMS_FILES := dkms.conf Kbuild $(wildcard kernel/*.[ch]) \
 	include/uapi/linux/gssk.h
@@ -52,6 +49,8 @@ INSTALL_VARS := DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) \
 .PHONY: install uninstall modules_install install-dkms uninstall-dkms \
 	install-modules-load install-modprobe-conf check-install
 
+# The CLI's Makefile calls the build tree's lib/ LIBDIR: a LIBDIR given to
+# make install is the library's destination, so the CLI gets its own.
 install:
 	$(MAKE) -C lib install $(INSTALL_VARS)
 	$(MAKE) -C $(CLI_DIR) install DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) \
