@@ -57,14 +57,12 @@ log=$tmp/make.log
 
 echo "TAP version 13"
 
-# What the tree has built decides what install must lay out: libgssk_krb5
-# once lib/ builds it, the CLI under its current name, the man pages.
+# What the tree has decides what install must lay out: the CLI under its
+# current name, the man pages.
 cli_dir=tools/gssk
 [ -d tools/gsskctl ] && cli_dir=tools/gsskctl
 cli=${cli_dir##*/}
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' dkms.conf)
-krb5=
-[ -f lib/libgssk_krb5.so.1 ] && krb5=1
 
 # --- make install --------------------------------------------------------
 
@@ -73,19 +71,13 @@ ok $? "make install DESTDIR=... PREFIX=/usr" || sed 's/^/# /' "$log"
 
 {
 	echo "f 644 usr/include/gssk/gssk.h"
+	echo "f 644 usr/include/gssk/gssk_krb5.h"
 	echo "f 644 usr/include/gssk/uapi/linux/gssk.h"
 	echo "f 644 usr/lib/libgssk.a"
 	echo "l usr/lib/libgssk.so -> libgssk.so.1"
 	echo "f 755 usr/lib/libgssk.so.1"
 	echo "f 644 usr/lib/pkgconfig/gssk.pc"
 	echo "f 755 usr/sbin/$cli"
-	if [ -n "$krb5" ]; then
-		echo "f 644 usr/include/gssk/gssk_krb5.h"
-		[ -f lib/libgssk_krb5.a ] && echo "f 644 usr/lib/libgssk_krb5.a"
-		echo "l usr/lib/libgssk_krb5.so -> libgssk_krb5.so.1"
-		echo "f 755 usr/lib/libgssk_krb5.so.1"
-		echo "f 644 usr/lib/pkgconfig/gssk-krb5.pc"
-	fi
 	for page in man/*.[1-8]; do
 		[ -f "$page" ] &&
 			echo "f 644 usr/share/man/man${page##*.}/${page##*/}"
@@ -103,6 +95,7 @@ ok $? "nothing installed under \$(INCLUDEDIR)/linux"
 
 cmp -s include/uapi/linux/gssk.h "$root/usr/include/gssk/uapi/linux/gssk.h" &&
 	cmp -s include/gssk/gssk.h "$root/usr/include/gssk/gssk.h" &&
+	cmp -s include/gssk/gssk_krb5.h "$root/usr/include/gssk/gssk_krb5.h" &&
 	cmp -s lib/libgssk.so.1 "$root/usr/lib/libgssk.so.1"
 ok $? "installed headers and library are the tree's"
 
@@ -134,7 +127,7 @@ cc -Wall -Wextra -Werror -I include -I include/uapi -o "$tmp/example/ref" \
 	LD_LIBRARY_PATH=lib "$tmp/example/ref" >"$tmp/example/want" &&
 	LD_LIBRARY_PATH=$root/usr/lib "$tmp/example/example" \
 		>"$tmp/example/got" &&
-	[ "$(wc -l <"$tmp/example/got")" -eq 2 ] &&
+	[ "$(wc -l <"$tmp/example/got")" -eq 3 ] &&
 	same "$tmp/example/want" "$tmp/example/got"
 ok $? "the example runs on the installed libgssk.so.1 and prints what the tree's library prints"
 
@@ -171,12 +164,10 @@ dyn_symbols() {
 		     !($7 == "ABS" && index(nodes, " " $8 " ")) { print $8 }' |
 		LC_ALL=C sort
 }
-for lib in libgssk ${krb5:+libgssk_krb5}; do
-	map_symbols "lib/$lib.map" >"$tmp/$lib.want"
-	dyn_symbols "$root/usr/lib/$lib.so.1" "lib/$lib.map" >"$tmp/$lib.got"
-	[ -s "$tmp/$lib.want" ] && same "$tmp/$lib.want" "$tmp/$lib.got"
-	ok $? "installed $lib.so.1 exports exactly lib/$lib.map ($(wc -l <"$tmp/$lib.want") symbols, versioned)"
-done
+map_symbols lib/libgssk.map >"$tmp/want"
+dyn_symbols "$root/usr/lib/libgssk.so.1" lib/libgssk.map >"$tmp/got"
+[ -s "$tmp/want" ] && same "$tmp/want" "$tmp/got"
+ok $? "installed libgssk.so.1 exports exactly lib/libgssk.map ($(wc -l <"$tmp/want") symbols, each at its version)"
 
 # --- man pages -------------------------------------------------------------
 
@@ -198,7 +189,7 @@ done
 # The reference has every public function in its SYNOPSIS and describes
 # it after; the model page names every module parameter.
 functions=$(grep -ohE '\<gssk_[a-z0-9_]+\(' include/gssk/gssk.h \
-	${krb5:+include/gssk/gssk_krb5.h} | tr -d '(' | sort -u)
+	include/gssk/gssk_krb5.h | tr -d '(' | sort -u)
 sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' man/libgssk.3 >"$tmp/synopsis"
 sed -n '/^\.SH DESCRIPTION/,$p' man/libgssk.3 >"$tmp/description"
 missing=

@@ -3,11 +3,13 @@
  * A program outside the tree, as a user of an installed libgssk writes it:
  * built with nothing but `pkg-config --cflags --libs gssk` (see
  * tests/install.sh). It prints gssk_display_status() of one major and one
- * gssk minor status, so it needs <gssk/gssk.h>, <linux/gssk.h> (through
- * it) and libgssk.so.1.
+ * gssk minor status, and of what gssk_krb5_load_sec_context() (GSSK_1.1)
+ * says to an empty MIT handle, so it needs <gssk/gssk.h>, <linux/gssk.h>
+ * (through it), <gssk/gssk_krb5.h> and libgssk.so.1.
  */
 #include <stdio.h>
 #include <gssk/gssk.h>
+#include <gssk/gssk_krb5.h>
 
 static int show(OM_uint32 value, int type)
 {
@@ -26,9 +28,16 @@ static int show(OM_uint32 value, int type)
 
 int main(void)
 {
+	gss_ctx_id_t mit = GSS_C_NO_CONTEXT, ctx;
+	OM_uint32 major, minor;
+
 	/* GSSK_MINOR_TOKEN_EXPIRED comes from <linux/gssk.h>. */
 	if (show(GSS_S_FAILURE, GSS_C_GSS_CODE) ||
 	    show(GSSK_MINOR_TOKEN_EXPIRED, GSS_C_MECH_CODE))
 		return 1;
-	return 0;
+	/* No MIT context: refused before MIT or the kernel is asked. */
+	major = gssk_krb5_load_sec_context(&minor, &mit, 0, NULL, &ctx);
+	if (major == GSS_S_COMPLETE || ctx != GSS_C_NO_CONTEXT)
+		return 1;
+	return show(major, GSS_C_GSS_CODE);
 }
