@@ -27,5 +27,6 @@ void test_errmap(void);
 void test_host(void);
 void test_nlctrl(void);
 void test_message(void);
+void test_stats(void);
 
 #endif
