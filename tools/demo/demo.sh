@@ -51,15 +51,15 @@ expect_refusal() {
 mkdir -p "$CG/workers" "$CG/../gssk-elsewhere"
 
 step "1. The acceptor (uid 0) loads an established context into the kernel"
-KEY=$(gssk random-key --enctype 18) || exit 1
-SERIAL=$(gssk load --enctype 18 --key "$KEY" --role acceptor \
+KEY=$(gsskctl random-key --enctype 18) || exit 1
+SERIAL=$(gsskctl load --enctype 18 --key "$KEY" --role acceptor \
 	--flags mutual,replay,sequence,conf,integ,trans \
 	--initiator alice@EXAMPLE.COM \
 	--acceptor host/server.example.com@EXAMPLE.COM \
 	--lifetime 3600 --description demo-context) || exit 1
 KEY=
 echo "context key serial: $SERIAL"
-gssk inquire "$SERIAL" || exit 1
+gsskctl show "$SERIAL" || exit 1
 echo "/proc/keys shows public facts only:"
 grep "demo-context" /proc/keys
 
@@ -67,30 +67,30 @@ step "2. Nobody reads the key bytes back, not even the owner"
 expect_refusal "keyctl read" "not supported" keyctl read "$SERIAL"
 
 step "3. The acceptor exports it to uid $WORKER in cgroup $CG"
-gssk export "$SERIAL" --uid "$WORKER" --any-session --cgroup "$CG" \
-	--ttl 60 --out "$TOKEN" || exit 1
+gsskctl export "$SERIAL" --uid "$WORKER" --any-session --cgroup "$CG" \
+	--ttl 60 --raw --out "$TOKEN" || exit 1
 chmod 0644 "$TOKEN"
 echo "the token is a reference only ($(wc -c < "$TOKEN") bytes):"
 xxd "$TOKEN"
 echo "after export the acceptor's context is gone:"
 expect_refusal "inquire of the exported serial" "no key with this serial" \
-	gssk inquire "$SERIAL"
+	gsskctl show "$SERIAL"
 
 step "4. A third process (uid $OTHER, inside the cgroup) has the token"
 expect_refusal "uid $OTHER" "bound to another uid" \
 	run_as "$OTHER" "$CG/workers" \
-	gssk import --in "$TOKEN"
+	gsskctl import --in "$TOKEN"
 
 step "5. The worker's uid, but outside the cgroup"
 expect_refusal "uid $WORKER outside $CG" "not in the cgroup" \
 	run_as "$WORKER" "$CG/../gssk-elsewhere" \
-	gssk import --in "$TOKEN"
+	gsskctl import --in "$TOKEN"
 
 step "6. The worker (uid $WORKER in $CG/workers) imports and inquires it"
 if run_as "$WORKER" "$CG/workers" sh -c '
-	serial=$(gssk import --in "$0") || exit 1
+	serial=$(gsskctl import --in "$0") || exit 1
 	echo "worker imported the context as key $serial"
-	gssk inquire "$serial"' "$TOKEN"; then
+	gsskctl show "$serial"' "$TOKEN"; then
 	echo "-> worker holds the context"
 else
 	echo "UNEXPECTED: the worker could not import"
@@ -100,7 +100,10 @@ fi
 step "7. The token is spent: a second import fails"
 expect_refusal "second import" "unknown token" \
 	run_as "$WORKER" "$CG/workers" \
-	gssk import --in "$TOKEN"
+	gsskctl import --in "$TOKEN"
+
+step "8. What the module counted (gsskctl status)"
+gsskctl status || failed=1
 
 if [ "$failed" = 0 ]; then
 	printf '\ndemo: every step behaved as designed\n'
