@@ -166,8 +166,11 @@ odd=$(printf 'q"b\\s\tx\377y')
 b=$("$CTL" load --enctype 17 --key "$KEY17" --role acceptor --flags none \
 	--initiator "$odd" --lifetime 3600 --keyring "$inner" \
 	--description stats-b)
+# (uid 1000's keys go to its user keyring: a session keyring of "as"
+# dies with the command, and the key garbage collector would take the
+# context some time later)
 as 1000 "$CTL" load --enctype 17 --key "$KEY17" --role acceptor \
-	--flags none >/dev/null 2>&1
+	--flags none --keyring @u >/dev/null 2>&1
 [ -n "$a" ] && [ -n "$b" ] && [ -n "$inner" ]
 verdict "three loads (one in a keyring two levels down, one by uid 1000)" $?
 
@@ -226,7 +229,10 @@ stats "after the refusal: refusals 1, by WRONG_UID; the token still pending" \
 			"message": "the importer'"'"'s euid is not the one the export allows"}]' \
 	--argjson m "$WRONG_UID"
 
-cap as 1000 sh -c 's=$("$0" import --in "$1") && "$0" show --json "$s"' \
+# (into its user keyring, which the new session links so that it
+# possesses the key)
+cap as 1000 sh -c 'keyctl link @u @s && s=$("$0" import --in "$1" --keyring @u) &&
+	"$0" show --json "$s"' \
 	"$CTL" "$T/tok"
 json "uid 1000 imports it: the sequence numbers travelled" \
 	'.send_seq == 42 and .recv_seq == 7 and .enctype == 18'

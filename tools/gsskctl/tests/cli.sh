@@ -146,6 +146,12 @@ printf 'R\n' >"$tmp/bad"
 runin "$tmp/bad" import
 usage import "the token from standard input is not valid base64 of at most 4096 bytes"
 check $? "import of a lone base64 digit: exit 2"
+for b64 in A AAAAA AA= AAA== AA===; do
+	printf '%s\n' "$b64" >"$tmp/bad"
+	runin "$tmp/bad" import
+	usage import "the token from standard input is not valid base64 of at most 4096 bytes"
+	check $? "import of base64 '$b64' (bad length or padding): exit 2"
+done
 head -c 4097 /dev/zero >"$tmp/big"
 run import --in "$tmp/big"
 usage import "the token from $tmp/big is over 4096 bytes"
