@@ -51,10 +51,11 @@
 #define GSS_C_PROT_READY_FLAG		128u
 #define GSS_C_TRANS_FLAG		256u
 /* MIT krb5 extensions a context established by MIT may carry */
+#define GSS_C_CHANNEL_BOUND_FLAG	0x0800u	/* bindings were verified */
 #define GSS_C_DCE_STYLE			0x1000u
 #define GSS_C_IDENTIFY_FLAG		0x2000u
 #define GSS_C_EXTENDED_ERROR_FLAG	0x4000u
 #define GSS_C_DELEG_POLICY_FLAG		0x8000u
-#define GSSK_KNOWN_GSS_FLAGS		0xf1ffu
+#define GSSK_KNOWN_GSS_FLAGS		0xf9ffu
 
 #endif /* _GSSK_GSS_STATUS_H */

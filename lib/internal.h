@@ -39,6 +39,16 @@ enum gssk_lib_minor {
 	GSSK_MINOR_UNSUPPORTED,
 	/* name not made by libgssk, or already released */
 	GSSK_MINOR_INVALID_NAME,
+	/* gssk_krb5_load_sec_context: MIT's libgssapi_krb5 not in the process */
+	GSSK_MINOR_KRB5_UNAVAILABLE,
+	/* MIT krb5 refused to describe the context or to give its keys */
+	GSSK_MINOR_KRB5_FAILED,
+	/* the MIT context is not (or no longer) established */
+	GSSK_MINOR_KRB5_INCOMPLETE,
+	/* the context's mechanism is not Kerberos 5 */
+	GSSK_MINOR_KRB5_NOT_KRB5,
+	/* the context uses RFC 1964 tokens (DES, 3DES, RC4 enctypes) */
+	GSSK_MINOR_KRB5_RFC1964,
 
 	__GSSK_MINOR_LIB_END
 };

@@ -158,6 +158,16 @@ static const char *const lib_minor_msgs[] = {
 		"the loaded gssk module does not support the operation",
 	L(GSSK_MINOR_INVALID_NAME) =
 		"the name is not a live libgssk name",
+	L(GSSK_MINOR_KRB5_UNAVAILABLE) =
+		"MIT krb5's libgssapi_krb5 is not loaded in this process",
+	L(GSSK_MINOR_KRB5_FAILED) =
+		"MIT krb5 could not describe the context or give its keys",
+	L(GSSK_MINOR_KRB5_INCOMPLETE) =
+		"the MIT krb5 context is not fully established",
+	L(GSSK_MINOR_KRB5_NOT_KRB5) =
+		"the context's mechanism is not Kerberos 5",
+	L(GSSK_MINOR_KRB5_RFC1964) =
+		"the context uses RFC 1964 tokens, which gssk does not support",
 };
 #undef L
 

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * libgssk_krb5: move an established MIT krb5 GSS-API context into gssk.
+ * Move an established MIT krb5 GSS-API context into gssk.
  *
- * This is a separate library (libgssk_krb5.so.1, pkg-config module
- * gssk-krb5) so that only programs that hand MIT contexts to the kernel
- * link MIT's libgssapi_krb5; libgssk itself does not need it.
+ * The call is part of libgssk (version GSSK_1.1), but libgssk does not link
+ * MIT's libgssapi_krb5: it finds MIT's functions at run time in the copy
+ * the calling program has loaded (the program that holds an MIT context
+ * links -lgssapi_krb5 itself). Without it the call fails with
+ * GSS_S_UNAVAILABLE.
  */
 #ifndef GSSK_GSSK_KRB5_H
 #define GSSK_GSSK_KRB5_H

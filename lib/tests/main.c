@@ -8,6 +8,7 @@ int main(void)
 	test_buffers_names();
 	test_args();
 	test_message();
+	test_krb5();
 	test_extack();
 	test_errmap();
 	test_nlctrl();

@@ -28,5 +28,6 @@ void test_host(void);
 void test_nlctrl(void);
 void test_message(void);
 void test_stats(void);
+void test_krb5(void);
 
 #endif
