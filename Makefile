@@ -66,6 +66,7 @@ lib:
 # gsskctl and the selftests link against libgssk.
 tools: lib
 	$(MAKE) -C tools/gsskctl
+	$(MAKE) -C examples
 
 selftests: lib
 	$(MAKE) -C selftests
@@ -89,7 +90,7 @@ bench: deps
 
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	for dir in lib tools/gsskctl tools/bench selftests; do \
+	for dir in lib tools/gsskctl tools/bench examples selftests; do \
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build

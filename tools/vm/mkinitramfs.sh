@@ -14,6 +14,7 @@
 #   /lib/gssk/gssk-corrupt.ko  the same with a corrupted self-test vector
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
+#   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
 #   /demo/                 tools/demo/, if it exists
 #
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
@@ -109,7 +110,8 @@ module_paths() {
 		die "module $1 is not in $hostmods/modules.dep"
 }
 
-for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gsskctl/gsskctl; do
+for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gsskctl/gsskctl \
+	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
 [ -f selftests/Makefile ] || die "selftests/Makefile is missing"
@@ -144,6 +146,10 @@ for tool in keyctl setpriv dash jq; do
 done
 ln -sf dash "$stage/usr/bin/sh"
 install_elf tools/gsskctl/gsskctl /usr/sbin/gsskctl
+# The example programs the demo runs (examples/, built by make all).
+for f in gssk-client gssk-acceptor gssk-worker; do
+	install_elf "examples/$f" "/usr/bin/$f"
+done
 if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi
