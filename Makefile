@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # gssk: the kernel module (gssk.ko, built by Kbuild from ./Kbuild), libgssk
-# (lib/), the gssk CLI (tools/gssk/) and the kselftests (selftests/).
+# (lib/), the gsskctl tool (tools/gsskctl/) and the kselftests (selftests/).
 #
 #   make check    install what is missing, build everything, run the host
 #                 unit tests and the selftests in a QEMU VM
@@ -69,9 +69,10 @@ module-corrupt:
 lib:
 	$(MAKE) -C lib
 
-# The CLI and the selftests link against libgssk.
+# gsskctl and the selftests link against libgssk.
 tools: lib
-	$(MAKE) -C tools/gssk
+	$(MAKE) -C tools/gsskctl
+	$(MAKE) -C examples
 
 selftests: lib
 	$(MAKE) -C selftests
@@ -81,7 +82,7 @@ selftests: lib
 check: deps
 	$(MAKE) all
 	$(MAKE) -C lib check
-	$(MAKE) -C tools/gssk check
+	$(MAKE) -C tools/gsskctl check
 	$(MAKE) check-install
 	tools/vm/run.sh test
 
@@ -96,7 +97,7 @@ bench: deps
 
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	for dir in lib tools/gssk tools/bench selftests; do \
+	for dir in lib tools/gsskctl tools/bench examples selftests; do \
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build

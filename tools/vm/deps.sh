@@ -15,6 +15,7 @@ PACKAGES="
 	libnl-genl-3-dev
 	libkeyutils-dev
 	keyutils
+	jq
 	libkrb5-dev
 	cpio
 	xz-utils
