@@ -59,7 +59,7 @@ module-corrupt:
 	@if [ -z "$(KDIR)" ]; then \
 		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
 	@mkdir -p build/corrupt/kernel build/corrupt/include
-	cp -pu Kbuild build/corrupt/
+	cp -pu Kbuild dkms.conf build/corrupt/
 	cp -pu kernel/*.[ch] build/corrupt/kernel/
 	cp -rpu include/. build/corrupt/include/
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/corrupt GSSK_SELFTEST_CORRUPT=1 \

@@ -111,7 +111,10 @@ int gssk_nl_unwrap(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_wrap_size_limit(struct sk_buff *skb, struct genl_info *info);
 
 /* stats.c: counters for GSSK_CMD_STATS */
-#define GSSK_MODULE_VERSION	"1.1"
+/* GSSK_MODULE_VERSION: -D from Kbuild, PACKAGE_VERSION in dkms.conf */
+#ifndef GSSK_MODULE_VERSION
+#error "GSSK_MODULE_VERSION is set by Kbuild from dkms.conf"
+#endif
 enum gssk_stat {
 	GSSK_STAT_CONTEXTS,	/* live contexts: up at alloc, down at free */
 	GSSK_STAT_LOADS,

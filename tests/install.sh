@@ -279,6 +279,8 @@ ko=$tmp/mod-extra/lib/modules/$kver/extra/gssk.ko
 [ "$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)" = "$kver" ] &&
 	cmp -s gssk.ko "$ko"
 ok $? "the installed gssk.ko is the built one, for kernel $kver"
+[ "$(modinfo -F version "$ko")" = "$version" ]
+ok $? "the module's version is dkms.conf's PACKAGE_VERSION ($version)"
 [ "$(modinfo -F parm "$ko" | cut -d: -f1 | sort)" = \
 	"$(echo "$params" | cut -d' ' -f1 | sort)" ]
 ok $? "modinfo lists the module parameters"
@@ -313,6 +315,9 @@ src=$tmp/dkms-root/usr/src/gssk-$version
 	case ${DEST_MODULE_LOCATION[0]} in /extra | /updates) ;; *) false ;; esac &&
 	[ "$AUTOINSTALL" = yes ] )
 ok $? "dkms.conf: gssk $version, module gssk to /extra or /updates, AUTOINSTALL"
+bad=$(grep -o 'dkms [a-z]* gssk/[^ ]*' README.md | grep -v "gssk/$version\$")
+[ -z "$bad" ] && grep -q "dkms install gssk/$version" README.md
+ok $? "README's dkms commands name gssk/$version${bad:+: not $(oneline "$bad")}"
 
 if ! command -v dkms >/dev/null 2>&1; then
 	skip "dkms build and install with private trees" "dkms not installed"
