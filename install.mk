@@ -35,8 +35,7 @@ INSTALL_MOD_DIR ?= extra
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
 DKMS_SRCDIR ?= /usr/src/gssk-$(VERSION)
 
-# The CLI: tools/gsskctl once it has been renamed, tools/gssk until then.
-CLI_DIR := $(firstword $(wildcard tools/gsskctl tools/gssk))
+CLI_DIR := tools/gsskctl
 MAN_PAGES := $(wildcard man/*.[1-8])
 
 # What the module's sources are, for DKMS: Kbuild builds them alone.

@@ -57,11 +57,8 @@ log=$tmp/make.log
 
 echo "TAP version 13"
 
-# What the tree has decides what install must lay out: the CLI under its
-# current name, the man pages.
-cli_dir=tools/gssk
-[ -d tools/gsskctl ] && cli_dir=tools/gsskctl
-cli=${cli_dir##*/}
+# The man pages in man/ decide which pages install must lay out.
+cli=gsskctl
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' dkms.conf)
 
 # --- make install --------------------------------------------------------
