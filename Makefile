@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # gssk: the kernel module (gssk.ko, built by Kbuild from ./Kbuild), libgssk
-# (lib/), the gssk CLI (tools/gssk/) and the kselftests (selftests/).
+# (lib/), the gsskctl tool (tools/gsskctl/) and the kselftests (selftests/).
 #
 #   make check    install what is missing, build everything, run the host
 #                 unit tests and the selftests in a QEMU VM
@@ -11,9 +11,12 @@
 #                 tools/bench/gssk-bench, print its figures from a QEMU VM
 #                 (not part of check: it measures, it does not test)
 #
-# Other targets: deps, all, module, lib, tools, selftests, clean.
-# Variables: KDIR (Kbuild tree; default: newest linux-headers-*-cloud-amd64),
-# KVER (its release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
+# Other targets: deps, all, module, lib, tools, selftests, clean; and, in
+# install.mk, install, uninstall, modules_install, install-dkms,
+# install-modules-load, install-modprobe-conf, check-install.
+# Variables: KDIR (Kbuild tree; default: /lib/modules/$(KVER)/build if KVER
+# is given, else the newest linux-headers-*-cloud-amd64), KVER (its
+# release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
 # also reads GSSK_VM_TIMEOUT, GSSK_VM_APPEND and GSSK_VM_ACCEL (see
 # tools/vm/run.sh).
 
@@ -23,6 +26,9 @@ SHELL := /bin/bash
 
 # ?= defines a deferred variable: the shell runs when KDIR is used, so
 # after 'deps' has installed the headers.
+ifneq ($(KVER),)
+KDIR ?= /lib/modules/$(KVER)/build
+endif
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
 .PHONY: all deps module module-corrupt lib tools selftests check demo bench \
@@ -53,7 +59,7 @@ module-corrupt:
 	@if [ -z "$(KDIR)" ]; then \
 		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
 	@mkdir -p build/corrupt/kernel build/corrupt/include
-	cp -pu Kbuild build/corrupt/
+	cp -pu Kbuild dkms.conf build/corrupt/
 	cp -pu kernel/*.[ch] build/corrupt/kernel/
 	cp -rpu include/. build/corrupt/include/
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/corrupt GSSK_SELFTEST_CORRUPT=1 \
@@ -63,9 +69,10 @@ module-corrupt:
 lib:
 	$(MAKE) -C lib
 
-# The CLI and the selftests link against libgssk.
+# gsskctl and the selftests link against libgssk.
 tools: lib
-	$(MAKE) -C tools/gssk
+	$(MAKE) -C tools/gsskctl
+	$(MAKE) -C examples
 
 selftests: lib
 	$(MAKE) -C selftests
@@ -75,7 +82,8 @@ selftests: lib
 check: deps
 	$(MAKE) all
 	$(MAKE) -C lib check
-	$(MAKE) -C tools/gssk check
+	$(MAKE) -C tools/gsskctl check
+	$(MAKE) check-install
 	tools/vm/run.sh test
 
 demo: deps
@@ -89,7 +97,9 @@ bench: deps
 
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	for dir in lib tools/gssk tools/bench selftests; do \
+	for dir in lib tools/gsskctl tools/bench examples selftests; do \
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build
+
+include install.mk

@@ -18,6 +18,7 @@ struct gssk_ctx *gssk_ctx_alloc(void)
 		return NULL;
 	refcount_set(&ctx->ref, 1);
 	mutex_init(&ctx->seq_lock);
+	gssk_stats_inc(GSSK_STAT_CONTEXTS);
 	return ctx;
 }
 
@@ -42,6 +43,7 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	kfree(ctx->acc_name);
 	mutex_destroy(&ctx->seq_lock);
 	kfree_sensitive(ctx);
+	gssk_stats_dec(GSSK_STAT_CONTEXTS);
 }
 
 /* Bytes of kernel memory a context holds, for the key quota. */

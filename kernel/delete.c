@@ -27,5 +27,6 @@ int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 	gssk_ctx_put(gssk_key_detach_ctx(key));
 	key_invalidate(key);
 	key_put(key);
+	gssk_stats_inc(GSSK_STAT_DELETES);
 	return 0;
 }

@@ -114,6 +114,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		goto undo;
 
 	key_invalidate(key);
+	gssk_stats_inc(GSSK_STAT_EXPORTS);
 	goto out_wipe;
 
 undo:

@@ -110,6 +110,26 @@ int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_unwrap(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_wrap_size_limit(struct sk_buff *skb, struct genl_info *info);
 
+/* stats.c: counters for GSSK_CMD_STATS */
+/* GSSK_MODULE_VERSION: -D from Kbuild, PACKAGE_VERSION in dkms.conf */
+#ifndef GSSK_MODULE_VERSION
+#error "GSSK_MODULE_VERSION is set by Kbuild from dkms.conf"
+#endif
+enum gssk_stat {
+	GSSK_STAT_CONTEXTS,	/* live contexts: up at alloc, down at free */
+	GSSK_STAT_LOADS,
+	GSSK_STAT_EXPORTS,
+	GSSK_STAT_IMPORTS,
+	GSSK_STAT_DELETES,
+	__GSSK_STAT_MAX
+};
+
+void gssk_stats_inc(enum gssk_stat s);
+void gssk_stats_dec(enum gssk_stat s);
+void gssk_stats_refused(u32 minor);
+void gssk_stats_selftest(bool passed, unsigned int vectors);
+int gssk_nl_stats(struct sk_buff *skb, struct genl_info *info);
+
 /* module parameters (main.c) */
 extern unsigned int gssk_default_ttl;
 extern unsigned int gssk_max_ttl;

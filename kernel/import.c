@@ -41,6 +41,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 	 * The token is spent and the key is in the importer's keyring; if the
 	 * reply is lost the importer can still find the key there.
 	 */
+	gssk_stats_inc(GSSK_STAT_IMPORTS);
 	err = nla_put_s32(msg, GSSK_A_SERIAL, key->serial);
 	key_put(key);
 	if (err) {

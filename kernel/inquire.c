@@ -1,14 +1,30 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GSSK_CMD_INQUIRE: the public facts of a context (gss_inquire_context and
- * gss_context_time). Never a key byte.
+ * gss_context_time) and its sequence state (next number to send, next
+ * expected; they travel in the clear in every token). Never a key byte.
  */
 #include <net/genetlink.h>
 
 #include "gss_status.h"
 #include "gssk.h"
 
-static int gssk_inquire_fill(struct sk_buff *msg, const struct gssk_ctx *ctx)
+/* The sequence state, read together under the context's lock. */
+static int gssk_inquire_fill_seq(struct sk_buff *msg, struct gssk_ctx *ctx)
+{
+	u64 send, recv;
+
+	mutex_lock(&ctx->seq_lock);
+	send = ctx->send_seq;
+	recv = ctx->recv_win.next;
+	mutex_unlock(&ctx->seq_lock);
+	if (nla_put_u64_64bit(msg, GSSK_A_SEND_SEQ, send, GSSK_A_PAD) ||
+	    nla_put_u64_64bit(msg, GSSK_A_RECV_SEQ, recv, GSSK_A_PAD))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int gssk_inquire_fill(struct sk_buff *msg, struct gssk_ctx *ctx)
 {
 	if (nla_put_u32(msg, GSSK_A_ENCTYPE, ctx->enctype) ||
 	    nla_put_u8(msg, GSSK_A_ROLE, ctx->role) ||
@@ -21,7 +37,7 @@ static int gssk_inquire_fill(struct sk_buff *msg, const struct gssk_ctx *ctx)
 	if (ctx->subkey_enctype &&
 	    nla_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, ctx->subkey_enctype))
 		return -EMSGSIZE;
-	return 0;
+	return gssk_inquire_fill_seq(msg, ctx);
 }
 
 int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)

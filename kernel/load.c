@@ -200,6 +200,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	key_put(key);
+	gssk_stats_inc(GSSK_STAT_LOADS);
 	genlmsg_end(msg, hdr);
 	err = genlmsg_reply(msg, info);
 	msg = NULL;

@@ -28,12 +28,14 @@ MODULE_PARM_DESC(max_tokens_per_user,
 
 static int __init gssk_init(void)
 {
+	unsigned int vectors;
 	int err;
 
 	/* Like the kernel's own crypto self-tests: no pass, no module. */
-	err = gssk_krb5_selftest();
+	err = gssk_krb5_selftest(&vectors);
 	if (err)
 		return err;
+	gssk_stats_selftest(true, vectors);
 	err = gssk_tokens_init();
 	if (err)
 		return err;
@@ -70,4 +72,5 @@ module_exit(gssk_exit);
 
 MODULE_DESCRIPTION("GSS-API security contexts held in the kernel");
 MODULE_LICENSE("GPL");
+MODULE_VERSION(GSSK_MODULE_VERSION);
 MODULE_ALIAS_GENL_FAMILY(GSSK_GENL_NAME);

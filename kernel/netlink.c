@@ -97,6 +97,10 @@ static const struct nla_policy gssk_wrap_size_limit_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_MAX_INPUT]	= { .type = NLA_U32 },
 };
 
+/* STATS takes no attribute: every one is refused as unsupported. */
+static const struct nla_policy gssk_stats_policy[GSSK_A_MAX + 1] = {
+};
+
 static const struct genl_ops gssk_ops[] = {
 	{
 		.cmd	= GSSK_CMD_LOAD,
@@ -156,6 +160,12 @@ static const struct genl_ops gssk_ops[] = {
 		.cmd	= GSSK_CMD_WRAP_SIZE_LIMIT,
 		.doit	= gssk_nl_wrap_size_limit,
 		.policy	= gssk_wrap_size_limit_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_STATS,
+		.doit	= gssk_nl_stats,
+		.policy	= gssk_stats_policy,
 		.maxattr = GSSK_A_MAX,
 	},
 };

@@ -4,7 +4,7 @@
  * sets an extack message (at the call site, see gssk_refuse_msg()) and
  * attaches a struct gssk_status cookie with the GSS major and gssk minor
  * status, so that userspace gets the RFC 2744 status without guessing it
- * from the errno.
+ * from the errno. Each refusal is counted here by minor code (stats.c).
  */
 #include <linux/build_bug.h>
 #include <linux/netlink.h>
@@ -18,6 +18,7 @@ int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 	struct gssk_status st = { .major = major, .minor = minor };
 
 	BUILD_BUG_ON(sizeof(st) > NETLINK_MAX_COOKIE_LEN);
+	gssk_stats_refused(minor);
 	if (extack) {
 		memcpy(extack->cookie, &st, sizeof(st));
 		extack->cookie_len = sizeof(st);

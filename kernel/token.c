@@ -55,6 +55,7 @@ static struct workqueue_struct *gssk_token_wq;	/* reapers; drained at exit */
 static DEFINE_MUTEX(gssk_tokens_lock);
 static DEFINE_HASHTABLE(gssk_tokens, GSSK_TOKEN_HASH_BITS);
 static DEFINE_HASHTABLE(gssk_user_counts, 6);
+static unsigned int gssk_tokens_hashed;		/* tokens in gssk_tokens */
 
 static u64 gssk_token_hash(const u8 *id)
 {
@@ -128,6 +129,7 @@ static bool gssk_token_unhash(struct gssk_token *tok)
 	if (owned) {
 		hash_del(&tok->node);
 		tok->hashed = false;
+		gssk_tokens_hashed--;
 	}
 	mutex_unlock(&gssk_tokens_lock);
 	return owned;
@@ -212,6 +214,7 @@ void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 	mutex_lock(&gssk_tokens_lock);
 	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
 	tok->hashed = true;
+	gssk_tokens_hashed++;
 	mutex_unlock(&gssk_tokens_lock);
 	queue_delayed_work(gssk_token_wq, &tok->reaper, tok->expires - jiffies);
 }
@@ -310,6 +313,7 @@ struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
 	}
 	hash_del(&tok->node);
 	tok->hashed = false;
+	gssk_tokens_hashed--;
 	mutex_unlock(&gssk_tokens_lock);
 
 	cancel_delayed_work_sync(&tok->reaper);
@@ -319,6 +323,17 @@ struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
 unlock:
 	mutex_unlock(&gssk_tokens_lock);
 	return ERR_PTR(err);
+}
+
+/* Tokens published and not yet imported, withdrawn or expired. */
+unsigned int gssk_tokens_pending(void)
+{
+	unsigned int n;
+
+	mutex_lock(&gssk_tokens_lock);
+	n = gssk_tokens_hashed;
+	mutex_unlock(&gssk_tokens_lock);
+	return n;
 }
 
 int gssk_tokens_init(void)

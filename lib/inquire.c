@@ -37,6 +37,11 @@ static OM_uint32 inquiry_reply(OM_uint32 *minor, struct nlattr **tb,
 		q->time_rec = nla_get_u32(tb[GSSK_A_TIME_REC]);
 		q->have_time_rec = true;
 	}
+	if (tb[GSSK_A_SEND_SEQ] && tb[GSSK_A_RECV_SEQ]) {
+		q->send_seq = nla_get_u64(tb[GSSK_A_SEND_SEQ]);
+		q->recv_seq = nla_get_u64(tb[GSSK_A_RECV_SEQ]);
+		q->have_seq = true;
+	}
 	/* the reply policy guarantees NUL-terminated strings */
 	if (tb[GSSK_A_INIT_NAME]) {
 		q->init_name = strdup(nla_get_string(tb[GSSK_A_INIT_NAME]));
@@ -296,5 +301,40 @@ GSSK_EXPORT OM_uint32 gssk_inquire_context_info(OM_uint32 *minor_status,
 	info->lifetime = (OM_uint32)life;
 	if (life == 0)
 		return expired(minor_status);
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_inquire_sequence(OM_uint32 *minor_status,
+				const gss_ctx_id_t context_handle,
+				uint64_t *send_seq, uint64_t *recv_seq)
+{
+	struct gss_ctx_id_struct *h;
+	struct gsskp_inquiry q;
+	OM_uint32 major = GSS_S_COMPLETE;
+
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!send_seq || !recv_seq)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*send_seq = 0;
+	*recv_seq = 0;
+	h = entry_handle(minor_status, context_handle, &major);
+	if (!h)
+		return major;
+
+	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (major)
+		return major;
+	gsskp_inquiry_release(&q);
+	if (!q.have_seq) {
+		*minor_status = GSSK_MINOR_UNSUPPORTED;
+		gsskp_set_error("the gssk module does not report sequence "
+				"numbers (it is older than 1.1)");
+		return GSS_S_UNAVAILABLE;
+	}
+	*send_seq = q.send_seq;
+	*recv_seq = q.recv_seq;
 	return GSS_S_COMPLETE;
 }

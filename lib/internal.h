@@ -213,11 +213,25 @@ struct gsskp_inquiry {
 	bool have_enctype, have_role, have_flags, have_endtime, have_time_rec;
 	char *init_name;	/* malloc'ed or NULL */
 	char *acc_name;
+	uint64_t send_seq, recv_seq;
+	bool have_seq;		/* both came (module 1.1 and later) */
 };
 
 /* INQUIRE a serial; on success the caller frees q->*_name. */
 OM_uint32 gsskp_inquire(OM_uint32 *minor, int32_t serial,
 			struct gsskp_inquiry *q);
 void gsskp_inquiry_release(struct gsskp_inquiry *q);
+
+/* ---- statistics (stats.c) ---- */
+
+/* The smallest gssk_stats.size gssk_get_stats() accepts. */
+#define GSSK_STATS_MIN_SIZE \
+	(offsetof(struct gssk_stats, refusals) + sizeof(void *))
+
+/*
+ * Fill *out (every field, size ignored) from the attributes of a STATS
+ * reply. On failure out->refusals is freed.
+ */
+OM_uint32 gsskp_stats_reply(OM_uint32 *minor, struct nlattr **tb, void *out);
 
 #endif /* GSSK_INTERNAL_H */

@@ -490,6 +490,21 @@ static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
 				    .maxlen = GSSK_TOKEN_MAX_LEN },
 	[GSSK_A_MAJOR]		= { .type = NLA_U32 },
 	[GSSK_A_MINOR]		= { .type = NLA_U32 },
+	[GSSK_A_STATS_VERSION]	= { .type = NLA_STRING,
+				    .maxlen = GSSK_STATS_VERSION_MAX },
+	[GSSK_A_STATS_ABI_VERSION] = { .type = NLA_U32 },
+	[GSSK_A_STATS_DEFAULT_TTL] = { .type = NLA_U32 },
+	[GSSK_A_STATS_MAX_TTL]	= { .type = NLA_U32 },
+	[GSSK_A_STATS_MAX_TOKENS_PER_USER] = { .type = NLA_U32 },
+	[GSSK_A_STATS_CONTEXTS]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_TOKENS]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_LOADS]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_EXPORTS]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_IMPORTS]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_DELETES]	= { .type = NLA_U64 },
+	[GSSK_A_STATS_REFUSALS]	= { .type = NLA_NESTED },
+	[GSSK_A_STATS_SELFTEST]	= { .type = NLA_U8 },
+	[GSSK_A_STATS_SELFTEST_VECTORS] = { .type = NLA_U32 },
 };
 
 struct reply_ctx {

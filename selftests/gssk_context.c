@@ -287,7 +287,7 @@ TEST_F(ctx, load_refuses_unknown_flag_bits)
 	major = gssk_inquire_context(&minor, self->h, NULL, NULL, NULL, NULL,
 				     &flags, NULL, NULL);
 	ASSERT_COMPLETE(major, minor);
-	EXPECT_EQ(TEST_FLAGS | 0xf000, flags);
+	EXPECT_EQ(TEST_FLAGS | 0xf800, flags);
 }
 
 TEST_F(ctx, load_refuses_missing_key)
@@ -378,10 +378,11 @@ TEST_F(ctx, expired_context_time_reports_expired)
 {
 	OM_uint32 major, minor = 0, t = 99;
 
-	self->tc.f.endtime = (uint64_t)time(NULL) + 1;
+	/* 3 s: a load under TCG on a busy host can take most of a second */
+	self->tc.f.endtime = (uint64_t)time(NULL) + 3;
 	major = test_ctx_load(&self->tc, &minor, &self->h);
 	ASSERT_COMPLETE(major, minor);
-	sleep_ms(2500);
+	sleep_ms(4500);
 	major = gssk_context_time(&minor, self->h, &t);
 	ASSERT_EQ((OM_uint32)GSS_S_CONTEXT_EXPIRED, major)
 		LOG_STATUS(major, minor, last_err());

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Run the gssk selftests in order (gssk-tests.list beside this script):
-# the kselftest binaries and the shell tests (gssk_cli.sh), all run the
+# the kselftest binaries and the shell tests (gssk_gsskctl.sh), all run the
 # same way, each one's own TAP output indented as a subtest, then one TAP
 # line per test and a summary. Exit status is non-zero if any failed.
 # Expects to run as root inside a session keyring (keyctl session -).
@@ -13,7 +13,8 @@ if [ -f "$list" ]; then
 	tests=$(cat "$list")
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
-	       gssk_sequence gssk_fuzz gssk_cli.sh gssk_krb5 gssk_module"
+	       gssk_sequence gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
+	       gssk_gsskctl_stats.sh gssk_module"
 fi
 
 n=0

@@ -242,6 +242,64 @@ OM_uint32 gssk_wrap_size_limit(OM_uint32 *minor_status,
 			       OM_uint32 req_output_size,
 			       OM_uint32 *max_input_size);
 
+/* ---- GSSK_1.1 ---- */
+
+/*
+ * The sequence state of a context: the next sequence number this side
+ * sends and the next one it expects from the peer (both travel in the
+ * clear in every RFC 4121 token). GSS_S_UNAVAILABLE with
+ * GSSK_MINOR_UNSUPPORTED's code when the module is older than 1.1 and
+ * does not report them.
+ */
+OM_uint32 gssk_inquire_sequence(OM_uint32 *minor_status,
+				const gss_ctx_id_t context_handle,
+				uint64_t *send_seq, uint64_t *recv_seq);
+
+/* One row of gssk_stats.refusals. */
+struct gssk_refusal_count {
+	OM_uint32 minor;		/* enum gssk_minor (0: unknown code) */
+	uint64_t count;			/* refusals since the module loaded */
+};
+
+#define GSSK_STATS_VERSION_MAX	32
+
+/*
+ * Runtime statistics of the loaded module (GSSK_CMD_STATS in
+ * <linux/gssk.h>). The struct grows at its end only: set size to
+ * sizeof(struct gssk_stats) before calling gssk_get_stats(), which fills
+ * only the fields that lie within size (and at least up to refusals, else
+ * it refuses the call), so a program built against an older header keeps
+ * working with a newer libgssk. Release with gssk_release_stats().
+ */
+struct gssk_stats {
+	size_t size;			/* in: sizeof(struct gssk_stats) */
+	char version[GSSK_STATS_VERSION_MAX];	/* module version, NUL-ended */
+	uint32_t abi_version;		/* the module's GSSK_GENL_VERSION */
+	uint32_t default_ttl;		/* module parameters in force */
+	uint32_t max_ttl;
+	uint32_t max_tokens_per_user;
+	uint64_t contexts;		/* live contexts (keys and tokens) */
+	uint64_t tokens;		/* pending export tokens */
+	uint64_t loads;			/* successful operations */
+	uint64_t exports;
+	uint64_t imports;
+	uint64_t deletes;
+	uint32_t selftest;		/* enum gssk_selftest_result */
+	uint32_t selftest_vectors;	/* known-answer vectors checked */
+	size_t n_refusals;		/* rows in refusals */
+	struct gssk_refusal_count *refusals; /* by minor code; malloc'ed */
+};
+
+/*
+ * Read the module's statistics into *stats. GSS_S_FAILURE with the
+ * "module not loaded" minor code when gssk.ko is not loaded.
+ */
+OM_uint32 gssk_get_stats(OM_uint32 *minor_status, struct gssk_stats *stats);
+
+/* Free stats->refusals and zero the counts (stats->size is kept). */
+OM_uint32 gssk_release_stats(OM_uint32 *minor_status,
+			     struct gssk_stats *stats);
+
 /*
  * The message that explains the calling thread's last failure (the
  * kernel's extack message, or libgssk's own), or NULL. Valid until this

@@ -13,5 +13,6 @@ int main(void)
 	test_errmap();
 	test_nlctrl();
 	test_host();
+	test_stats();
 	return tap_done();
 }

@@ -27,6 +27,7 @@ void test_errmap(void);
 void test_host(void);
 void test_nlctrl(void);
 void test_message(void);
+void test_stats(void);
 void test_krb5(void);
 
 #endif

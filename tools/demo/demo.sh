@@ -1,23 +1,36 @@
 #!/bin/sh
-# gssk demo, run inside the test VM as root by `make demo`.
+# gssk demo, run inside the test VM as root by `make demo`, after /init has
+# started the realm's KDC (tools/vm/krb5/gssk-kdc).
 #
-# An acceptor (root) loads an established Kerberos context into the kernel
-# and exports it bound to a worker's uid and cgroup. The worker imports and
-# inquires it. Other processes holding the very same token are refused.
+# A client (uid 1002) authenticates with plain MIT krb5 to a privileged
+# acceptor (root). The acceptor moves the Kerberos context into the kernel,
+# exports it bound to the worker's uid and cgroup, and hands the token and
+# the client's connection to the unprivileged worker (uid 1000), which
+# imports the context and exchanges sealed messages with the client. A
+# process of another uid that steals the token on the way is refused. The
+# three programs are examples/gssk-{client,acceptor,worker}.c.
 set -u
 
 WORKER=1000
-OTHER=1001
+THIEF=1001
+CLIENT=1002
+SERVICE=gssk-e18@localhost	# gssk-e18/localhost@GSSK.TEST, aes256-sha1
 CG=/sys/fs/cgroup/gssk-demo
-TOKEN=/tmp/demo.token
+RUN=/run/gssk-demo
+LEAK=$RUN/leaked-token
 failed=0
 
 step() {
 	printf '\n== %s\n' "$*"
 }
 
+fail() {
+	echo "UNEXPECTED: $*"
+	failed=1
+}
+
 # run_as UID CGROUP CMD...: run CMD as UID, in CGROUP, in a new session
-# keyring of its own (a worker cannot write root's session keyring).
+# keyring of its own.
 run_as() {
 	uid=$1 cg=$2
 	shift 2
@@ -27,80 +40,81 @@ run_as() {
 }
 
 # expect_refusal DESCRIPTION REASON CMD...: the command must fail, and
-# its message must name REASON (so a refusal for some unrelated cause, such
-# as a typo in the command, does not pass for the designed one).
+# its message must name REASON.
 expect_refusal() {
 	what=$1 reason=$2
 	shift 2
 	if out=$("$@" 2>&1); then
 		printf '%s\n' "$out"
-		echo "UNEXPECTED: $what was accepted"
-		failed=1
+		fail "$what was accepted"
 		return
 	fi
 	printf '%s\n' "$out"
 	case $out in
-	*"$reason"*)
-		echo "-> refused, as it must be ($what)" ;;
-	*)
-		echo "UNEXPECTED: $what failed, but not with \"$reason\""
-		failed=1 ;;
+	*"$reason"*) echo "-> refused, as it must be ($what)" ;;
+	*) fail "$what failed, but not with \"$reason\"" ;;
 	esac
 }
 
-mkdir -p "$CG/workers" "$CG/../gssk-elsewhere"
+# wait_for PATH: until PATH exists (10 s at most).
+wait_for() {
+	n=0
+	while [ ! -e "$1" ]; do
+		n=$((n + 1))
+		[ "$n" -le 200 ] || { fail "$1 never appeared"; return 1; }
+		sleep 0.05
+	done
+}
 
-step "1. The acceptor (uid 0) loads an established context into the kernel"
-KEY=$(gssk random-key --enctype 18) || exit 1
-SERIAL=$(gssk load --enctype 18 --key "$KEY" --role acceptor \
-	--flags mutual,replay,sequence,conf,integ,trans \
-	--initiator alice@EXAMPLE.COM \
-	--acceptor host/server.example.com@EXAMPLE.COM \
-	--lifetime 3600 --description demo-context) || exit 1
-KEY=
-echo "context key serial: $SERIAL"
-gssk inquire "$SERIAL" || exit 1
-echo "/proc/keys shows public facts only:"
-grep "demo-context" /proc/keys
+mkdir -p "$CG/worker" "$CG/elsewhere" "$RUN/worker"
+chown "$WORKER" "$RUN/worker"
 
-step "2. Nobody reads the key bytes back, not even the owner"
-expect_refusal "keyctl read" "not supported" keyctl read "$SERIAL"
+step "1. The client (uid $CLIENT) gets a Kerberos ticket from the VM's KDC"
+export KRB5CCNAME=FILE:/tmp/krb5cc_demo_client
+kinit -k -t /etc/krb5/client.keytab alice@GSSK.TEST || exit 1
+chown "$CLIENT" /tmp/krb5cc_demo_client
+klist
 
-step "3. The acceptor exports it to uid $WORKER in cgroup $CG"
-gssk export "$SERIAL" --uid "$WORKER" --any-session --cgroup "$CG" \
-	--ttl 60 --out "$TOKEN" || exit 1
-chmod 0644 "$TOKEN"
-echo "the token is a reference only ($(wc -c < "$TOKEN") bytes):"
-xxd "$TOKEN"
-echo "after export the acceptor's context is gone:"
-expect_refusal "inquire of the exported serial" "no key with this serial" \
-	gssk inquire "$SERIAL"
+step "2. The worker (uid $WORKER, cgroup $CG/worker) waits for work"
+run_as "$WORKER" "$CG/worker" gssk-worker --listen "$RUN/worker/sock" &
+worker_pid=$!
+wait_for "$RUN/worker/sock" || exit 1
 
-step "4. A third process (uid $OTHER, inside the cgroup) has the token"
-expect_refusal "uid $OTHER" "bound to another uid" \
-	run_as "$OTHER" "$CG/workers" \
-	gssk import --in "$TOKEN"
+step "3. The acceptor (root) accepts the client's context with MIT krb5"
+gssk-acceptor --listen "$RUN/acceptor.sock" --worker "$RUN/worker/sock" \
+	--worker-uid "$WORKER" --worker-cgroup "$CG/worker" \
+	--leak-token "$LEAK" &
+acceptor_pid=$!
+wait_for "$RUN/acceptor.sock" || exit 1
+setpriv --reuid "$CLIENT" --regid "$CLIENT" --clear-groups \
+	env KRB5CCNAME="$KRB5CCNAME" \
+	gssk-client "$RUN/acceptor.sock" "$SERVICE" \
+	"hello from alice" "a second, sealed message" >"$RUN/client.out" 2>&1 &
+client_pid=$!
+wait_for "$LEAK" || exit 1
+echo "the kernel holds the context; a token leaked on the way:"
+xxd "$LEAK"
+chmod 0644 "$LEAK"
 
-step "5. The worker's uid, but outside the cgroup"
-expect_refusal "uid $WORKER outside $CG" "not in the cgroup" \
-	run_as "$WORKER" "$CG/../gssk-elsewhere" \
-	gssk import --in "$TOKEN"
+step "4. A thief (uid $THIEF) that has the leaked token tries to import it"
+expect_refusal "uid $THIEF" "bound to another uid" \
+	run_as "$THIEF" "$CG/worker" gsskctl import --in "$LEAK"
 
-step "6. The worker (uid $WORKER in $CG/workers) imports and inquires it"
-if run_as "$WORKER" "$CG/workers" sh -c '
-	serial=$(gssk import --in "$0") || exit 1
-	echo "worker imported the context as key $serial"
-	gssk inquire "$serial"' "$TOKEN"; then
-	echo "-> worker holds the context"
-else
-	echo "UNEXPECTED: the worker could not import"
-	failed=1
-fi
+step "5. A process of the worker's uid, outside the worker's cgroup"
+expect_refusal "uid $WORKER in $CG/elsewhere" "not in the cgroup" \
+	run_as "$WORKER" "$CG/elsewhere" gsskctl import --in "$LEAK"
 
-step "7. The token is spent: a second import fails"
-expect_refusal "second import" "unknown token" \
-	run_as "$WORKER" "$CG/workers" \
-	gssk import --in "$TOKEN"
+step "6. The acceptor hands token and client over; they talk"
+rm -f "$LEAK"
+wait "$acceptor_pid" || fail "the acceptor failed"
+wait "$client_pid" || fail "the client failed"
+wait "$worker_pid" || fail "the worker failed"
+cat "$RUN/client.out"
+grep -q "reply (sealed): worker uid $WORKER read: hello from alice" \
+	"$RUN/client.out" || fail "the client did not get the worker's reply"
+
+step "7. What the module counted (gsskctl status)"
+gsskctl status || failed=1
 
 if [ "$failed" = 0 ]; then
 	printf '\ndemo: every step behaved as designed\n'

@@ -15,6 +15,7 @@ PACKAGES="
 	libnl-genl-3-dev
 	libkeyutils-dev
 	keyutils
+	jq
 	libkrb5-dev
 	krb5-kdc
 	krb5-admin-server
@@ -27,6 +28,9 @@ PACKAGES="
 	pkg-config
 	gcc
 	make
+	dkms
+	groff-base
+	man-db
 "
 
 missing=

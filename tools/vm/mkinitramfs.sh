@@ -7,13 +7,14 @@
 #   /usr/bin/sh            dash, as on Debian (see below)
 #   /usr/bin/keyctl        with its shared libraries and the dynamic loader
 #   /usr/bin/setpriv       util-linux's (busybox's has no --reuid/--regid)
-#   /usr/bin/gssk          the CLI (tools/gssk/gssk)
+#   /usr/sbin/gsskctl      the gssk tool (tools/gsskctl/gsskctl)
 #   /usr/bin/gssk-bench    tools/bench/gssk-bench, if it is built
 #   /usr/lib/libgssk.so.1  the library (lib/libgssk.so.1)
 #   /lib/gssk/gssk.ko      the module under test
 #   /lib/gssk/gssk-corrupt.ko  the same with a corrupted self-test vector
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
+#   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
 #   /demo/                 tools/demo/, if it exists
 #   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
 #                          the Kerberos realm GSSK.TEST and its KDC
@@ -112,7 +113,8 @@ module_paths() {
 		die "module $1 is not in $hostmods/modules.dep"
 }
 
-for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gssk/gssk; do
+for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gsskctl/gsskctl \
+	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
 [ -f selftests/Makefile ] || die "selftests/Makefile is missing"
@@ -139,13 +141,18 @@ install_elf lib/libgssk.so.1 /usr/lib/libgssk.so.1
 # util-linux's setpriv (busybox's has no --reuid/--regid), and dash as
 # /bin/sh for the payload scripts: busybox's shell is built "standalone"
 # and runs its own applets ahead of PATH, so under it "setpriv" would be
-# busybox's whatever PATH says. /init itself runs under busybox sh.
-for tool in keyctl setpriv dash; do
+# busybox's whatever PATH says. /init itself runs under busybox sh. jq
+# parses gsskctl's --json output in the selftests.
+for tool in keyctl setpriv dash jq; do
 	path=$(command -v "$tool") || die "$tool not installed (make deps)"
 	install_elf "$path" "/usr/bin/$tool"
 done
 ln -sf dash "$stage/usr/bin/sh"
-install_elf tools/gssk/gssk /usr/bin/gssk
+install_elf tools/gsskctl/gsskctl /usr/sbin/gsskctl
+# The example programs the demo runs (examples/, built by make all).
+for f in gssk-client gssk-acceptor gssk-worker; do
+	install_elf "examples/$f" "/usr/bin/$f"
+done
 if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi

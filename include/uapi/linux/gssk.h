@@ -31,7 +31,8 @@
  *            reply SERIAL
  *   INQUIRE: R SERIAL
  *            reply ENCTYPE, ROLE, GSS_FLAGS, INIT_NAME, ACC_NAME, ENDTIME,
- *              TIME_REC, SUBKEY_ENCTYPE (only with a subkey)
+ *              TIME_REC, SUBKEY_ENCTYPE (only with a subkey), SEND_SEQ
+ *              and RECV_SEQ (the sequence state; since module 1.1)
  *   EXPORT:  R SERIAL
  *            O POLICY (GSSK_POLICY_* flags), POLICY_UID, POLICY_CGROUP_FD,
  *              TTL (seconds; default 60, at most the module's max_ttl)
@@ -40,6 +41,19 @@
  *            O KEYRING (default KEY_SPEC_SESSION_KEYRING), DESCRIPTION
  *            reply SERIAL
  *   DELETE:  R SERIAL
+ *   STATS:   no attributes (any other is refused); open to every user
+ *            reply STATS_VERSION, STATS_ABI_VERSION, STATS_DEFAULT_TTL,
+ *              STATS_MAX_TTL, STATS_MAX_TOKENS_PER_USER, STATS_CONTEXTS,
+ *              STATS_TOKENS, STATS_LOADS, STATS_EXPORTS, STATS_IMPORTS,
+ *              STATS_DELETES, STATS_SELFTEST, STATS_SELFTEST_VECTORS,
+ *              STATS_REFUSALS: a nest of STATS_REFUSAL nests, one for each
+ *              gssk minor code that has refused at least once since the
+ *              module loaded, each with MINOR (u32) and STATS_COUNT (u64).
+ *              Counters are module-wide (every user, every namespace),
+ *              start at 0 when the module loads and only grow; refusals
+ *              that the netlink core makes itself (policy) are not
+ *              counted. CONTEXTS counts the contexts held in keys and in
+ *              pending tokens (and any being built by a LOAD in flight).
  *
  * Per-message operations (RFC 2743/2744, RFC 4121 tokens). Each needs
  * KEY_NEED_READ on the context key and refuses an expired context
@@ -147,6 +161,7 @@ enum gssk_cmd {
 	GSSK_CMD_WRAP,
 	GSSK_CMD_UNWRAP,
 	GSSK_CMD_WRAP_SIZE_LIMIT,
+	GSSK_CMD_STATS,
 
 	__GSSK_CMD_MAX,
 	GSSK_CMD_MAX = __GSSK_CMD_MAX - 1
@@ -186,9 +201,33 @@ enum gssk_attr {
 	GSSK_A_IN_LEN,		/* u32: input length in bytes */
 	GSSK_A_OUT_PTR,		/* u64: address of the output buffer */
 	GSSK_A_OUT_LEN,		/* u32: room (request), bytes written (reply) */
+	/* STATS reply */
+	GSSK_A_STATS_VERSION,	/* string: module version */
+	GSSK_A_STATS_ABI_VERSION, /* u32: the family's GSSK_GENL_VERSION */
+	GSSK_A_STATS_DEFAULT_TTL, /* u32: module parameter default_ttl */
+	GSSK_A_STATS_MAX_TTL,	/* u32: module parameter max_ttl */
+	GSSK_A_STATS_MAX_TOKENS_PER_USER, /* u32: module parameter */
+	GSSK_A_STATS_CONTEXTS,	/* u64: live contexts (keys and tokens) */
+	GSSK_A_STATS_TOKENS,	/* u64: pending export tokens */
+	GSSK_A_STATS_LOADS,	/* u64: successful LOADs */
+	GSSK_A_STATS_EXPORTS,	/* u64: successful EXPORTs */
+	GSSK_A_STATS_IMPORTS,	/* u64: successful IMPORTs */
+	GSSK_A_STATS_DELETES,	/* u64: successful DELETEs */
+	GSSK_A_STATS_REFUSALS,	/* nested: one STATS_REFUSAL per minor */
+	GSSK_A_STATS_REFUSAL,	/* nested: MINOR (u32), STATS_COUNT (u64) */
+	GSSK_A_STATS_COUNT,	/* u64: refusals with that minor code */
+	GSSK_A_STATS_SELFTEST,	/* u8: enum gssk_selftest_result */
+	GSSK_A_STATS_SELFTEST_VECTORS, /* u32: known-answer vectors run */
 
 	__GSSK_A_MAX,
 	GSSK_A_MAX = __GSSK_A_MAX - 1
+};
+
+/* GSSK_A_STATS_SELFTEST */
+enum gssk_selftest_result {
+	GSSK_SELFTEST_NOT_RUN = 0,
+	GSSK_SELFTEST_PASSED = 1,
+	GSSK_SELFTEST_FAILED = 2,	/* never seen: the module refuses to load */
 };
 
 enum gssk_role {

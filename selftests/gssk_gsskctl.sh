@@ -1,22 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# End-to-end test of the gssk CLI (docs/gssk-cli.md) against the loaded
-# gssk.ko: every command and option, their output, their exit status (0,
-# 1 with one "gssk: CMD: MAJOR; MINOR[: KERNEL MESSAGE]" line, 2 for usage
-# errors). Other uids run through util-linux setpriv, other sessions through
+# End-to-end test of gsskctl (docs/gsskctl.md) against the loaded gssk.ko:
+# every command and option, their output, their exit status (0, 1 with one
+# "gsskctl: CMD: MAJOR; MINOR[: KERNEL MESSAGE]" line, 2 for usage errors).
+# Tokens travel in files (tf), never on the command line. status, list and
+# --json are tested by gssk_gsskctl_stats.sh. Other uids run through util-linux setpriv, other sessions through
 # "keyctl session -", other cgroups by writing cgroup.procs.
 #
 # Runs in the test VM as root inside a session keyring (run_tests.sh), with
 # /bin/sh being dash. TAP output; exit status 1 if any check failed.
-# GSSK=path overrides the gssk binary (default: gssk on PATH).
+# GSSK=path overrides the gsskctl binary (default: gsskctl on PATH).
 # shellcheck disable=SC2016 # sh -c scripts get their arguments as $0, $1
 set -u
 
-GSSK=${GSSK:-gssk}
+GSSK=${GSSK:-gsskctl}
 PARAMS=/sys/module/gssk/parameters
 CGROOT=/sys/fs/cgroup
-CG=$CGROOT/gssk-cli.$$
+CG=$CGROOT/gssk-gsskctl.$$
 MECH=1.2.840.113554.1.2.2
 nl='
 '
@@ -27,7 +28,7 @@ if [ "$(id -u)" != 0 ] || [ ! -d $PARAMS ] || [ ! -f $CGROOT/cgroup.procs ]; the
 	exit 1
 fi
 
-T=$(mktemp -d /tmp/gssk-cli.XXXXXX) || exit 1
+T=$(mktemp -d /tmp/gssk-gsskctl.XXXXXX) || exit 1
 chmod 755 "$T"		# other uids read token files from here
 old_max_ttl=$(cat $PARAMS/max_ttl)
 old_default_ttl=$(cat $PARAMS/default_ttl)
@@ -147,9 +148,9 @@ ok_silent() {
 	verdict "$1" $? "exit 0, no output"
 }
 # refused NAME CMD MAJOR MINOR [MESSAGE]: exit 1, no stdout, stderr exactly
-# "gssk: CMD: MAJOR; MINOR[: MESSAGE]"
+# the one line "gsskctl: CMD: MAJOR; MINOR[: MESSAGE]"
 refused() {
-	want="gssk: $2: $3; $4${5+: $5}"
+	want="gsskctl: $2: $3; $4${5+: $5}"
 	[ "$rc" -eq 1 ] && [ -z "$out" ] && [ "$err" = "$want" ]
 	verdict "$1" $? "exit 1, stderr: $want"
 }
@@ -158,10 +159,11 @@ failed_with() {
 	[ "$rc" -eq 1 ] && [ -z "$out" ] && [ "$err" = "$2" ]
 	verdict "$1" $? "exit 1, stderr: $2"
 }
-# usage NAME CMD PROBLEM: exit 2, no stdout, stderr "gssk: CMD: PROBLEM"
-# (CMD empty: "gssk: PROBLEM") and "Try 'gssk --help'."
+# usage NAME CMD PROBLEM: exit 2, no stdout, stderr "gsskctl: CMD: PROBLEM"
+# and "Try 'gsskctl help CMD'." (CMD empty: "gsskctl: PROBLEM" and "Try
+# 'gsskctl help'.")
 usage() {
-	want="gssk: ${2:+$2: }$3${nl}Try 'gssk --help'."
+	want="gsskctl: ${2:+$2: }$3${nl}Try 'gsskctl help${2:+ $2}'."
 	[ "$rc" -eq 2 ] && [ -z "$out" ] && [ "$err" = "$want" ]
 	verdict "$1" $? "exit 2, stderr:$nl$want"
 }
@@ -232,7 +234,7 @@ ename() {
 }
 
 # fields INITIATOR ACCEPTOR ENCTYPE SUBKEY-ENCTYPE ROLE FLAGS LIFETIME
-#        ENDTIME: what inquire prints after its serial line ("-" for no
+#        ENDTIME: what show prints after its serial line ("-" for no
 #        subkey; LIFETIME "~" for a number checked apart)
 fields() {
 	sub=none
@@ -240,14 +242,18 @@ fields() {
 	printf 'initiator: %s\nacceptor: %s\nenctype: %s\nsubkey-enctype: %s\nrole: %s\nflags: %s\nlifetime: %s\nendtime: %s\nmech: %s\nopen: yes' \
 		"$1" "$2" "$(ename "$3")" "$sub" "$5" "$6" "$7" "$8" "$MECH"
 }
-# ok_inquire NAME SERIAL FIELDS [MIN MAX]: the last cap is an inquire of
-# SERIAL printing FIELDS; with MIN MAX, its lifetime (given as "~" in
-# FIELDS) is a number from MIN to MAX.
+# SHOWN: the lines of show that fields() leaves out (the description and
+# the sequence numbers, checked apart)
+SHOWN='^(serial|description|send-seq|recv-seq): '
+# ok_inquire NAME SERIAL FIELDS [MIN MAX]: the last cap is a show of
+# SERIAL printing FIELDS (besides $SHOWN); with MIN MAX, its lifetime
+# (given as "~" in FIELDS) is a number from MIN to MAX.
 ok_inquire() {
 	want="serial: $2$nl$3"
-	got=$out
+	got="serial: $2$nl$(printf '%s\n' "$out" | grep -Ev "$SHOWN")"
+	[ "$(printf '%s\n' "$out" | sed -n 1p)" = "serial: $2" ] || got=$out
 	if [ $# -ge 4 ]; then
-		got=$(printf '%s\n' "$out" | sed 's/^lifetime: [0-9][0-9]*$/lifetime: ~/')
+		got=$(printf '%s\n' "$got" | sed 's/^lifetime: [0-9][0-9]*$/lifetime: ~/')
 		life=$(printf '%s\n' "$out" | sed -n 's/^lifetime: \([0-9][0-9]*\)$/\1/p')
 	fi
 	[ "$rc" -eq 0 ] && [ -z "$err" ] && [ "$got" = "$want" ] &&
@@ -263,6 +269,18 @@ rdesc() {
 	want="gssk;$3;$3;3f010000;$4"
 	[ "$rc" -eq 0 ] && is_line "$out" "$want"
 	verdict "$1" $? "keyctl rdescribe: $want"
+}
+# tf TOKEN: a new file (mode 0644, in $T) holding TOKEN, its path printed
+tf() {
+	tff=$(mktemp "$T/tok.XXXXXX") && chmod 644 "$tff" &&
+		printf '%s\n' "$1" >"$tff" && echo "$tff"
+}
+# hexf HEX: a new file holding the bytes HEX spells (a raw token)
+hexf() {
+	hff=$(mktemp "$T/raw.XXXXXX") || return 1
+	# shellcheck disable=SC2046 # one byte per word
+	printf "$(printf '\\%03o' $(printf '%s' "$1" | sed 's/../0x& /g'))" >"$hff"
+	chmod 644 "$hff" && echo "$hff"
 }
 # linked RING SERIAL: SERIAL is linked in RING
 linked() {
@@ -280,8 +298,10 @@ load_ctx() {
 }
 
 mkdir -p "$CG/a/sub" "$CG/b" || exit 1
-RING=$(keyctl newring gssk-cli.$$ @s) || exit 1
+RING=$(keyctl newring gssk-gsskctl.$$ @s) || exit 1
 D=cli$$		# description prefix, unique in the session keyring
+# a 40-byte token in base64: "GSSK", version 1, zeros, 32 random bytes
+TOKRE='R1NTSwEAAA[A-P][A-Za-z0-9+/]{42}[AQgw]=='
 KEY16=000102030405060708090a0b0c0d0e0f
 KEY32=${KEY16}101112131415161718191a1b1c1d1e1f
 TRANS=mutual,integ,trans
@@ -291,13 +311,13 @@ TRANS=mutual,integ,trans
 g --help
 help=$out
 missing=
-for c in load random-key inquire export import delete status; do
+for c in status list show export import delete load random-key explain help; do
 	printf '%s\n' "$out" | grep -q "^  $c " || missing="$missing $c"
 done
 [ "$rc" -eq 0 ] && [ -z "$err" ] && [ -z "$missing" ] &&
-	[ "$(printf '%s\n' "$out" | head -n 1)" = "usage: gssk [-v] COMMAND [ARGS]" ]
+	[ "$(printf '%s\n' "$out" | head -n 1)" = "usage: gsskctl [-v] COMMAND [ARGS]" ]
 verdict "--help: usage with every command, exit 0" $? \
-	"usage: gssk [-v] COMMAND [ARGS] ... (commands missing:${missing:- none})"
+	"usage: gsskctl [-v] COMMAND [ARGS] ... (commands missing:${missing:- none})"
 for h in -h help; do
 	g $h
 	ok_out "$h: the same text as --help" "$help"
@@ -307,18 +327,18 @@ g
 usage "no command: exit 2" "" "no command"
 g frobnicate
 usage "unknown command: exit 2" "" 'unknown command "frobnicate"'
-g -x inquire 1
+g -x show 1
 usage "unknown global option: exit 2" "" 'unknown option "-x"'
-g inquire
-usage "inquire without SERIAL: exit 2" inquire "expected one SERIAL"
-g inquire 1 2
-usage "inquire with two SERIALs: exit 2" inquire "expected one SERIAL"
+g show
+usage "show without SERIAL: exit 2" show "expected one SERIAL"
+g show 1 2
+usage "show with two SERIALs: exit 2" show "expected one SERIAL"
 for s in 0 -1 abc 2147483648 " 5"; do
-	g inquire -- "$s"
-	usage "inquire '$s': not a key serial, exit 2" inquire "\"$s\" is not a key serial"
+	g show -- "$s"
+	usage "show '$s': not a key serial, exit 2" show "\"$s\" is not a key serial"
 done
-g inquire --bogus 1
-usage "inquire --bogus: exit 2" inquire "unknown option or missing value: --bogus"
+g show --bogus 1
+usage "show --bogus: exit 2" show "unknown option or missing value: --bogus"
 g delete
 usage "delete without SERIAL: exit 2" delete "expected one SERIAL"
 g delete 1 2
@@ -337,26 +357,29 @@ g export 5 --uid 4294967295
 usage "export --uid 4294967295: exit 2" export '--uid: "4294967295" is not a number from 0 to 4294967294'
 g export 5 --uid root
 usage "export --uid root: exit 2" export '--uid: "root" is not a number from 0 to 4294967294'
-g import 00 11
-usage "import with two HEX: exit 2" import 'unexpected argument "11"'
-g import --in "$T/x" 00
-usage "import --in FILE HEX: exit 2" import "give the token with --in FILE or as HEX, not both"
-g import 4753534bzz
-usage "import of non-hex: exit 2" import "the token is not hex of at most 4096 bytes"
-g import 475
-usage "import of an odd number of hex digits: exit 2" import "the token is not hex of at most 4096 bytes"
+g import R1NTSwEAAAA=
+usage "import refuses a token on the command line: exit 2" import \
+	'unexpected argument "R1NTSwEAAAA=" (the token comes on standard input or with --in FILE)'
+f=$(tf 'R1NTS=wE')
+g import --in "$f"
+usage "import of base64 with a digit after the padding: exit 2" import \
+	"the token from $f is not valid base64 of at most 4096 bytes"
+f=$(tf 'R1NTSwEAA')
+g import --in "$f"
+usage "import of base64 with a lone digit: exit 2" import \
+	"the token from $f is not valid base64 of at most 4096 bytes"
 g import
-usage "import of empty standard input: exit 2" import "the token is empty"
-g import --keyring @x 00
+usage "import of empty standard input: exit 2" import "the token from standard input is empty"
+g import --keyring @x
 usage "import --keyring @x: exit 2" import '--keyring: "@x" is not a keyring serial or @t, @p, @s, @u, @us'
-g status
-usage "status without MAJOR: exit 2" status "expected MAJOR [MINOR]"
-g status 1 2 3
-usage "status with three codes: exit 2" status "expected MAJOR [MINOR]"
-g status x
-usage "status x: exit 2" status '"x" is not a 32-bit number'
-g status 0 0x100000000
-usage "status with a minor above 32 bits: exit 2" status '"0x100000000" is not a 32-bit number'
+g explain
+usage "explain without MAJOR: exit 2" explain "expected MAJOR [MINOR]"
+g explain 1 2 3
+usage "explain with three codes: exit 2" explain "expected MAJOR [MINOR]"
+g explain x
+usage "explain x: exit 2" explain '"x" is not a 32-bit number'
+g explain 0 0x100000000
+usage "explain with a minor above 32 bits: exit 2" explain '"0x100000000" is not a 32-bit number'
 g random-key
 usage "random-key without --enctype: exit 2" random-key "--enctype is required"
 g random-key --enctype 16
@@ -436,7 +459,7 @@ k1=$("$GSSK" random-key --enctype 20) k2=$("$GSSK" random-key --enctype 20)
 [ -n "$k1" ] && [ "$k1" != "$k2" ]
 verdict "two random keys differ" $?
 
-# ==== load and inquire ====
+# ==== load and show ====
 
 # Each enctype, by number and by name, with a key from random-key.
 for e in 17 18 19 20; do
@@ -447,8 +470,8 @@ for e in 17 18 19 20; do
 		g load --enctype "$arg" --key "$key" --role initiator --flags none
 		ok_serial "load --enctype $arg: prints a serial"
 		[ -n "$serial" ] || continue
-		g inquire "$serial"
-		ok_inquire "inquire: enctype $e loaded by $how, no options" "$serial" \
+		g show "$serial"
+		ok_inquire "show: enctype $e loaded by $how, no options" "$serial" \
 			"$(fields "" "" $e - initiator none indefinite none)"
 	done
 done
@@ -473,8 +496,8 @@ full=$serial
 FULL=$(fields alice@EXAMPLE.COM nfs/server.example.com@EXAMPLE.COM 18 20 \
 	acceptor deleg,mutual,replay,sequence,conf,integ,anon,prot_ready,trans \
 	"~" $end)
-g inquire "$full"
-ok_inquire "inquire shows names, enctypes, role, flags (in order) and --endtime" \
+g show "$full"
+ok_inquire "show shows names, enctypes, role, flags (in order) and --endtime" \
 	"$full" "$FULL" 7150 7200
 linked "$RING" "$full" && ! linked @s "$full"
 verdict "--keyring: the key is in the keyring keyctl newring made, not in @s" $?
@@ -487,35 +510,35 @@ cap "$GSSK" load --enctype 19 --key - --role initiator --flags conf,integ \
 	--lifetime 3600 --description "$D-life" <"$T/key"
 ok_serial "load --key - (from standard input) --lifetime 3600"
 s=$serial
-g inquire "$s"
+g show "$s"
 endtime=$(printf '%s\n' "$out" | sed -n 's/^endtime: //p')
-ok_inquire "inquire: --lifetime 3600 counts down from 3600" "$s" \
+ok_inquire "show: --lifetime 3600 counts down from 3600" "$s" \
 	"$(fields "" "" 19 18 initiator conf,integ "~" "$endtime")" 3550 3600
 [ -n "$endtime" ] && [ "$endtime" -ge $((now + 3600)) ] &&
 	[ "$endtime" -le $(($(date +%s) + 3600)) ]
-verdict "inquire: --lifetime 3600 sets the end time to now + 3600" $? \
+verdict "show: --lifetime 3600 sets the end time to now + 3600" $? \
 	"from $((now + 3600)) to now + 3600"
 
 for opt in "--lifetime 0" "--endtime 0"; do
 	# shellcheck disable=SC2086 # two words
 	g load --enctype 20 --key "$KEY32" --role acceptor --flags replay $opt
 	ok_serial "load $opt"
-	g inquire "$serial"
-	ok_inquire "inquire: $opt never ends" "$serial" \
+	g show "$serial"
+	ok_inquire "show: $opt never ends" "$serial" \
 		"$(fields "" "" 20 - acceptor replay indefinite none)"
 done
 
 far=$(($(date +%s) + 5000000000))
 g load --enctype 17 --key "$KEY16" --role initiator --flags none --endtime $far
 ok_serial "load --endtime beyond 2^32 seconds from now"
-g inquire "$serial"
-ok_inquire "inquire: a lifetime beyond 32 bits shows as 4294967294" "$serial" \
+g show "$serial"
+ok_inquire "show: a lifetime beyond 32 bits shows as 4294967294" "$serial" \
 	"$(fields "" "" 17 - initiator none 4294967294 $far)"
 g load --enctype 17 --key "$KEY16" --role initiator --flags none \
 	--endtime 9223372036854775807
 ok_serial "load --endtime 2^63-1"
-g inquire "$serial"
-ok_inquire "inquire: --endtime 2^63-1 shown back" "$serial" \
+g show "$serial"
+ok_inquire "show: --endtime 2^63-1 shown back" "$serial" \
 	"$(fields "" "" 17 - initiator none 4294967294 9223372036854775807)"
 
 # Names and descriptions up to the limits (1023 and 255 bytes).
@@ -533,8 +556,8 @@ g load --enctype 17 --key "$KEY16" --role initiator --flags none \
 	--initiator "$n1023" --acceptor "$n1023" --description "$d255"
 ok_serial "load: names of 1023 bytes and a description of 255 bytes"
 if [ -n "$serial" ]; then
-	g inquire "$serial"
-	ok_inquire "inquire: names of 1023 bytes shown back whole" "$serial" \
+	g show "$serial"
+	ok_inquire "show: names of 1023 bytes shown back whole" "$serial" \
 		"$(fields "$n1023" "$n1023" 17 - initiator none indefinite none)"
 	rdesc "a description of 255 bytes shown back whole" "$serial" 0 "$d255"
 	g delete "$serial"
@@ -542,8 +565,8 @@ if [ -n "$serial" ]; then
 fi
 
 # -- ends the options; options may follow the positional argument.
-g inquire -- "$full"
-ok_inquire "inquire -- SERIAL" "$full" "$FULL" 7150 7200
+g show -- "$full"
+ok_inquire "show -- SERIAL" "$full" "$FULL" 7150 7200
 
 # ==== load refusals ====
 
@@ -592,21 +615,20 @@ cap other 4243 - "$GSSK" load --enctype 17 --key "$KEY16" --role initiator \
 	--flags none </dev/null
 ok_serial "load by the same uid with the quota restored"
 
-# ==== inquire and delete refusals ====
+# ==== show and delete refusals ====
 
-g inquire "$ukey"
-refused "inquire of a user key" inquire "$M_NO_CONTEXT" "$m_not_gssk" \
+g show "$ukey"
+refused "show of a user key" show "$M_NO_CONTEXT" "$m_not_gssk" \
 	"key $ukey is of type \"user\", not \"gssk\""
 g delete "$ukey"
 refused "delete of a user key" delete "$M_NO_CONTEXT" "$m_not_gssk" \
 	"key $ukey is of type \"user\", not \"gssk\""
-g -v inquire "$ukey"
-[ "$rc" -eq 1 ] && [ "$(printf '%s\n' "$err" | sed -n 2p)" = \
-	"gssk: inquire: major 0x00080000, minor 0x47534b03" ]
-verdict "-v adds the numeric codes as a second line" $? \
-	"second line: gssk: inquire: major 0x00080000, minor 0x47534b03"
-cap other 1000 - "$GSSK" inquire "$full" </dev/null
-refused "inquire of root's context by uid 1000" inquire "$M_NO_CONTEXT" \
+g -v show "$ukey"
+refused "-v adds the numeric codes at the end of the one line" show \
+	"$M_NO_CONTEXT" "$m_not_gssk" \
+	"key $ukey is of type \"user\", not \"gssk\" (major 0x00080000, minor 0x47534b03)"
+cap other 1000 - "$GSSK" show "$full" </dev/null
+refused "show of root's context by uid 1000" show "$M_NO_CONTEXT" \
 	"$m_permission" "$k_permission"
 cap other 1000 - "$GSSK" delete "$full" </dev/null
 refused "delete of root's context by uid 1000" delete "$M_NO_CONTEXT" \
@@ -614,7 +636,7 @@ refused "delete of root's context by uid 1000" delete "$M_NO_CONTEXT" \
 cap other 1000 - "$GSSK" export "$full" --any-session </dev/null
 refused "export of root's context by uid 1000" export "$M_NO_CONTEXT" \
 	"$m_permission" "$k_permission"
-g inquire "$full"
+g show "$full"
 ok_inquire "root's context is still there" "$full" "$FULL" 7150 7200
 
 # ==== delete ====
@@ -622,8 +644,8 @@ ok_inquire "root's context is still there" "$full" "$FULL" 7150 7200
 s=$(load_ctx 17 none --description "$D-del")
 g delete "$s"
 ok_silent "delete: exit 0, no output"
-g inquire "$s"
-refused "inquire after delete" inquire "$M_NO_CONTEXT" "$m_no_such" "$k_no_key"
+g show "$s"
+refused "show after delete" show "$M_NO_CONTEXT" "$m_no_such" "$k_no_key"
 g delete "$s"
 refused "delete after delete" delete "$M_NO_CONTEXT" "$m_no_such" "$k_no_key"
 ! linked @s "$s"
@@ -635,75 +657,82 @@ s=$(load_ctx 19 trans --lifetime 2 --description "$D-expiring")
 # and one that expires while its export token is pending
 s2=$(load_ctx 19 trans --lifetime 2 --description "$D-expiring2")
 g export "$s2" --ttl 60
-ok_re "export of a context that ends in 2 s" '4753534b01000000[0-9a-f]{64}'
+ok_re "export of a context that ends in 2 s" "$TOKRE"
 tok=$out
 sleep 3
-g import "$tok"
+g import --in "$(tf "$tok")"
 refused "import of a token whose context has ended" import "$M_NO_CONTEXT" \
 	"$m_expired" "gssk: the exported security context has expired"
-g inquire "$s"
-refused "inquire of an expired context" inquire "$M_EXPIRED" "$m_expired" "$k_expired"
+g show "$s"
+refused "show of an expired context" show "$M_EXPIRED" "$m_expired" "$k_expired"
 g export "$s" --any-session
 refused "export of an expired context" export "$M_EXPIRED" "$m_expired" "$k_expired"
 g delete "$s"
 ok_silent "delete of an expired context: exit 0"
-g inquire "$s"
-refused "inquire after deleting the expired context" inquire "$M_NO_CONTEXT" \
+g show "$s"
+refused "show after deleting the expired context" show "$M_NO_CONTEXT" \
 	"$m_no_such" "$k_no_key"
 
 # ==== export ====
 
-TOKRE='4753534b01000000[0-9a-f]{64}'
 s=$(load_ctx 18 "$TRANS" --initiator a@R --acceptor b@R --description "$D-x1")
 g export "$s"
-ok_re "export: 40-byte token in hex on stdout" "$TOKRE"
+ok_re "export: a 40-byte token in base64 on stdout" "$TOKRE"
 tok=$out
-g inquire "$s"
-refused "export: the exported serial stops working" inquire "$M_NO_CONTEXT" \
+g show "$s"
+refused "export: the exported serial stops working" show "$M_NO_CONTEXT" \
 	"$m_no_such" "$k_no_key"
-g import "$tok"
-ok_serial "import HEX (default policy: same uid and session)"
+g import --in "$(tf "$tok")"
+ok_serial "import --in FILE of base64 (default policy: same uid and session)"
 s=$serial
-g inquire "$s"
+g show "$s"
 ok_inquire "import: the context comes back unchanged" "$s" \
 	"$(fields a@R b@R 18 - initiator "$TRANS" indefinite none)"
-g import "$tok"
+g import --in "$(tf "$tok")"
 refused "import of a spent token" import "$M_NO_CONTEXT" "$m_tok_unknown" "$k_tok_unknown"
 
-g export "$s" --out "$T/tok"
+g export "$s" --out "$T/tok64"
 ok_silent "export --out FILE: nothing on stdout"
+[ "$(wc -l <"$T/tok64")" -eq 1 ] && is_line "$(cat "$T/tok64")" "$TOKRE" &&
+	[ "$(stat -c %a "$T/tok64")" = 600 ]
+verdict "export --out FILE: one line of base64, mode 0600" $?
+g import --in "$T/tok64"
+ok_serial "import --in FILE of the base64 file"
+s=$serial
+g export "$s" --raw --out "$T/tok"
+ok_silent "export --raw --out FILE: nothing on stdout"
 [ "$(wc -c <"$T/tok")" -eq 40 ] &&
 	[ "$(od -An -tx1 -N8 "$T/tok" | tr -d ' ')" = 4753534b01000000 ] &&
 	[ "$(stat -c %a "$T/tok")" = 600 ]
-verdict "export --out FILE: a 40-byte binary token, mode 0600" $?
+verdict "export --raw --out FILE: a 40-byte binary token, mode 0600" $?
 g import --in "$T/tok" --keyring "$RING"
-ok_serial "import --in FILE --keyring RING"
+ok_serial "import --in FILE of the raw token --keyring RING"
 s=$serial
 linked "$RING" "$s" && ! linked @s "$s"
 verdict "import --keyring: the key is in that keyring, not in @s" $?
-g inquire "$s"
+g show "$s"
 ok_inquire "import --in FILE: the context comes back" "$s" \
 	"$(fields a@R b@R 18 - initiator "$TRANS" indefinite none)"
 
 cap sh -c '"$0" export "$1" | "$0" import' "$GSSK" "$s"
-ok_serial "export | import: the token in hex on standard input"
+ok_serial "export | import: the token in base64 on standard input"
 s=$serial
 # (the VM's devtmpfs has no /dev/stdout)
-cap sh -c '"$0" export "$1" --out /proc/self/fd/1 | "$0" import --in -' "$GSSK" "$s"
-ok_serial "export --out /proc/self/fd/1 | import --in -: binary on standard input"
+cap sh -c '"$0" export "$1" --raw | "$0" import --in -' "$GSSK" "$s"
+ok_serial "export --raw | import --in -: raw bytes on standard input"
 s=$serial
-g inquire "$s"
-ok_inquire "the context survived three moves" "$s" \
+g show "$s"
+ok_inquire "the context survived five moves" "$s" \
 	"$(fields a@R b@R 18 - initiator "$TRANS" indefinite none)"
 
 g export "$s" --out "$T/no/such/dir"
 tok=$(printf '%s\n' "$err" | sed -n 2p)
 [ "$rc" -eq 1 ] && [ -z "$out" ] &&
 	[ "$(printf '%s\n' "$err" | sed -n 1p)" = \
-		"gssk: export: cannot write $T/no/such/dir: No such file or directory; the token is:" ] &&
+		"gsskctl: export: cannot write $T/no/such/dir: No such file or directory; the token is:" ] &&
 	is_line "$tok" "$TOKRE" && [ "$(printf '%s\n' "$err" | wc -l)" -eq 2 ]
 verdict "export --out to an unwritable path: exit 1, the token on stderr" $?
-g import "$tok"
+g import --in "$(tf "$tok")"
 ok_serial "the token printed on stderr imports"
 s=$serial
 
@@ -711,7 +740,7 @@ s=$serial
 nt=$(load_ctx 17 mutual,integ --description "$D-notrans")
 g export "$nt" --any-session
 refused "export without the trans flag" export "$M_UNAVAILABLE" "$m_not_trans" "$k_not_trans"
-g inquire "$nt"
+g show "$nt"
 ok_inquire "the context without trans is still there" "$nt" \
 	"$(fields "" "" 17 - initiator mutual,integ indefinite none)"
 
@@ -722,12 +751,12 @@ refused "export --ttl max_ttl+1 ($((max + 1))) is refused" export \
 	"$M_FAILURE" "$m_bad_ttl" "$k_bad_ttl"
 g export "$s" --ttl 4294967295
 refused "export --ttl 4294967295 is refused" export "$M_FAILURE" "$m_bad_ttl" "$k_bad_ttl"
-g inquire "$s"
+g show "$s"
 ok_inquire "a refused export leaves the context in place" "$s" \
 	"$(fields a@R b@R 18 - initiator "$TRANS" indefinite none)"
 g export "$s" --ttl "$max"
 ok_re "export --ttl max_ttl ($max)" "$TOKRE"
-g import "$out"
+g import --in "$(tf "$out")"
 ok_serial "import of the max_ttl token"
 s=$serial
 echo 100 >$PARAMS/max_ttl
@@ -737,7 +766,7 @@ refused "export --ttl 101 with max_ttl lowered to 100" export \
 g export "$s" --ttl 100
 ok_re "export --ttl 100 with max_ttl 100" "$TOKRE"
 echo "$old_max_ttl" >$PARAMS/max_ttl
-g import "$out"
+g import --in "$(tf "$out")"
 ok_serial "import of the ttl 100 token"
 s=$serial
 
@@ -753,8 +782,8 @@ tok2=$out
 echo "$old_default_ttl" >$PARAMS/default_ttl
 sleep 3
 for t in "--ttl 1:$tok1" "default_ttl 1:$tok2"; do
-	g import "${t#*:}"
-	if [ "$err" = "gssk: import: $M_NO_CONTEXT; $m_tok_expired: $k_tok_expired" ]; then
+	g import --in "$(tf "${t#*:}")"
+	if [ "$err" = "gsskctl: import: $M_NO_CONTEXT; $m_tok_expired: $k_tok_expired" ]; then
 		refused "import after ${t%%:*} ran out (token expired)" import \
 			"$M_NO_CONTEXT" "$m_tok_expired" "$k_tok_expired"
 	else
@@ -774,11 +803,11 @@ ok_re "export as uid 4242: its one pending token" "$TOKRE"
 utok=$out
 cap same 4242 "$GSSK" export "$u2"
 refused "export beyond max_tokens_per_user" export "$M_FAILURE" "$m_too_many" "$k_too_many"
-cap same 4242 "$GSSK" import "$utok"
+cap same 4242 "$GSSK" import --in "$(tf "$utok")"
 ok_serial "import of uid 4242's token"
 cap same 4242 "$GSSK" export "$u2"
 ok_re "after the import uid 4242 may export again" "$TOKRE"
-cap same 4242 "$GSSK" import "$out"
+cap same 4242 "$GSSK" import --in "$(tf "$out")"
 ok_serial "import of uid 4242's second token"
 echo "$old_max_tokens" >$PARAMS/max_tokens_per_user
 rdesc "the imported key belongs to uid 4242" "$serial" 4242 'gssk:[1-9][0-9]*'
@@ -789,24 +818,24 @@ rdesc "the imported key belongs to uid 4242" "$serial" 4242 'gssk:[1-9][0-9]*'
 s=$(load_ctx 18 "$TRANS" --initiator a@R --acceptor b@R --description "$D-pol")
 g export "$s"
 tok=$out
-cap other 0 - "$GSSK" import "$tok"
+cap other 0 - "$GSSK" import --in "$(tf "$tok")"
 refused "default policy: root in another session is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_session" "$k_wrong_session"
-cap same 1000 "$GSSK" import "$tok"
+cap same 1000 "$GSSK" import --in "$(tf "$tok")"
 refused "default policy: uid 1000 in the same session is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_uid" "$k_wrong_uid"
-g import "$tok"
+g import --in "$(tf "$tok")"
 ok_serial "default policy: the refusals left the token importable"
 s=$serial
 
 # --any-session
 g export "$s" --any-session
 tok=$out
-cap other 1000 - "$GSSK" import "$tok"
+cap other 1000 - "$GSSK" import --in "$(tf "$tok")"
 refused "--any-session: another uid is still refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_uid" "$k_wrong_uid"
-cap other 0 - sh -c 's=$("$0" import "$1") && "$0" inquire "$s" | sed 1d' \
-	"$GSSK" "$tok"
+cap other 0 - sh -c 's=$("$0" import --in "$1") && "$0" show "$s" | grep -Ev "^(serial|description|send-seq|recv-seq): "' \
+	"$GSSK" "$(tf "$tok")"
 ok_out "--any-session: root in another session imports it" \
 	"$(fields a@R b@R 18 - initiator "$TRANS" indefinite none)"
 
@@ -814,13 +843,13 @@ ok_out "--any-session: root in another session imports it" \
 s=$(load_ctx 20 "$TRANS" --description "$D-uid")
 g export "$s" --uid 1000
 tok=$out
-g import "$tok"
+g import --in "$(tf "$tok")"
 refused "--uid 1000: root is refused" import "$M_UNAUTHORIZED" "$m_wrong_uid" "$k_wrong_uid"
-cap other 1000 - "$GSSK" import "$tok"
+cap other 1000 - "$GSSK" import --in "$(tf "$tok")"
 refused "--uid 1000 (bound to the session): uid 1000 elsewhere is refused" \
 	import "$M_UNAUTHORIZED" "$m_wrong_session" "$k_wrong_session"
-cap same 1000 sh -c 's=$("$0" import "$1") && "$0" inquire "$s" | sed 1d' \
-	"$GSSK" "$tok"
+cap same 1000 sh -c 's=$("$0" import --in "$1") && "$0" show "$s" | grep -Ev "^(serial|description|send-seq|recv-seq): "' \
+	"$GSSK" "$(tf "$tok")"
 ok_out "--uid 1000: uid 1000 in the exporter's session imports it" \
 	"$(fields "" "" 20 - initiator "$TRANS" indefinite none)"
 
@@ -833,7 +862,7 @@ refused "--uid 1000 --any-session: uid 1001 is refused" import \
 g import --in "$T/tok1000"
 refused "--uid 1000 --any-session: root is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_uid" "$k_wrong_uid"
-cap other 1000 - sh -c 's=$("$0" import --in "$1") && "$0" inquire "$s" | sed 1d &&
+cap other 1000 - sh -c 's=$("$0" import --in "$1") && "$0" show "$s" | grep -Ev "^(serial|description|send-seq|recv-seq): " &&
 	keyctl rdescribe "$s" | cut -d";" -f1-4' "$GSSK" "$T/tok1000"
 ok_out "--uid 1000 --any-session: uid 1000 imports it into a key of its own" \
 	"$(fields "" "" 20 - initiator "$TRANS" indefinite none)${nl}gssk;1000;1000;3f010000"
@@ -842,143 +871,152 @@ ok_out "--uid 1000 --any-session: uid 1000 imports it into a key of its own" \
 s=$(load_ctx 17 "$TRANS" --description "$D-cg")
 g export "$s" --cgroup "$CG/nonexistent"
 failed_with "export --cgroup to a missing directory" \
-	"gssk: export: cannot open cgroup directory $CG/nonexistent: No such file or directory"
+	"gsskctl: export: cannot open cgroup directory $CG/nonexistent: No such file or directory"
 g export "$s" --cgroup "$T"
 refused "export --cgroup to a directory outside cgroup2" export \
 	"$M_FAILURE" "$m_bad_cgroup" "$k_bad_cgroup"
-g export "$s" --cgroup "$CG/a" --own-cgroup
-refused "export --cgroup with --own-cgroup" export "$M_FAILURE" "$m_bad_policy" "$k_bad_policy"
-g inquire "$s"
+g export "$s" --cgroup "$CG/a" --same-cgroup
+refused "export --cgroup with --same-cgroup" export "$M_FAILURE" "$m_bad_policy" "$k_bad_policy"
+g show "$s"
 ok_inquire "the refused exports left the context in place" "$s" \
 	"$(fields "" "" 17 - initiator "$TRANS" indefinite none)"
 g export "$s" --cgroup "$CG/a" --any-session
 tok=$out
-g import "$tok"
+g import --in "$(tf "$tok")"
 refused "--cgroup a: root outside the cgroup is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_cgroup" "$k_wrong_cgroup"
-cap in_cg "$CG/b" "$GSSK" import "$tok"
+cap in_cg "$CG/b" "$GSSK" import --in "$(tf "$tok")"
 refused "--cgroup a: root in a sibling cgroup b is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_cgroup" "$k_wrong_cgroup"
-cap in_cg "$CG/a/sub" "$GSSK" import --keyring "$RING" "$tok"
+cap in_cg "$CG/a/sub" "$GSSK" import --keyring "$RING" --in "$(tf "$tok")"
 ok_serial "--cgroup a: root in a/sub imports it"
 s=$serial
 
-# --own-cgroup: the exporter's cgroup
-cap in_cg "$CG/a" "$GSSK" export "$s" --own-cgroup --any-session
-ok_re "export --own-cgroup from cgroup a" "$TOKRE"
+# --same-cgroup: the exporter's cgroup
+cap in_cg "$CG/a" "$GSSK" export "$s" --same-cgroup --any-session
+ok_re "export --same-cgroup from cgroup a" "$TOKRE"
 tok=$out
-g import "$tok"
-refused "--own-cgroup: root in the root cgroup is refused" import \
+g import --in "$(tf "$tok")"
+refused "--same-cgroup: root in the root cgroup is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_cgroup" "$k_wrong_cgroup"
-cap in_cg "$CG/b" "$GSSK" import "$tok"
-refused "--own-cgroup: root in cgroup b is refused" import \
+cap in_cg "$CG/b" "$GSSK" import --in "$(tf "$tok")"
+refused "--same-cgroup: root in cgroup b is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_cgroup" "$k_wrong_cgroup"
-cap in_cg "$CG/a/sub" "$GSSK" import "$tok"
-ok_serial "--own-cgroup: root in a/sub imports it"
+cap in_cg "$CG/a/sub" "$GSSK" import --in "$(tf "$tok")"
+ok_serial "--same-cgroup: root in a/sub imports it"
 s=$serial
 
 # everything together, with options before the serial
 g export --uid 1000 --cgroup "$CG/a" --any-session --ttl 30 "$s"
 tok=$out
-cap other 1000 "$CG/b" "$GSSK" import "$tok"
+cap other 1000 "$CG/b" "$GSSK" import --in "$(tf "$tok")"
 refused "--uid 1000 --cgroup a: uid 1000 in cgroup b is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_cgroup" "$k_wrong_cgroup"
-cap other 1001 "$CG/a" "$GSSK" import "$tok"
+cap other 1001 "$CG/a" "$GSSK" import --in "$(tf "$tok")"
 refused "--uid 1000 --cgroup a: uid 1001 in cgroup a is refused" import \
 	"$M_UNAUTHORIZED" "$m_wrong_uid" "$k_wrong_uid"
-cap other 1000 "$CG/a" sh -c 's=$("$0" import "$1") && "$0" inquire "$s" | sed 1d' \
-	"$GSSK" "$tok"
+cap other 1000 "$CG/a" sh -c 's=$("$0" import --in "$1") && "$0" show "$s" | grep -Ev "^(serial|description|send-seq|recv-seq): "' \
+	"$GSSK" "$(tf "$tok")"
 ok_out "--uid 1000 --cgroup a: uid 1000 in cgroup a imports it" \
 	"$(fields "" "" 17 - initiator "$TRANS" indefinite none)"
 
 # ==== import refusals ====
 
-g import 00
-refused "import of a 1-byte token" import "$M_DEFECTIVE" "$m_tok_length" "$k_tok_length"
-g import "4753534b01000000$KEY32"00
+# raw tokens (hexf) and the same in base64 (AAAA... is zeros)
+g import --in "$(hexf 00)"
+refused "import of a 1-byte raw token" import "$M_DEFECTIVE" "$m_tok_length" "$k_tok_length"
+g import --in "$(tf AA==)"
+refused "import of a 1-byte base64 token" import "$M_DEFECTIVE" "$m_tok_length" "$k_tok_length"
+g import --in "$(hexf "4753534b01000000$KEY32"00)"
 refused "import of a 41-byte token" import "$M_DEFECTIVE" "$m_tok_length" "$k_tok_length"
-g import "4753534c01000000$KEY32"
+g import --in "$(hexf "4753534c01000000$KEY32")"
 refused "import of a token with a bad magic" import "$M_DEFECTIVE" "$m_tok_magic" "$k_tok_magic"
-g import "4753534b02000000$KEY32"
+g import --in "$(hexf "4753534b02000000$KEY32")"
 refused "import of a version 2 token" import "$M_DEFECTIVE" "$m_tok_version" "$k_tok_version"
-g import "4753534b01000100$KEY32"
+g import --in "$(hexf "4753534b01000100$KEY32")"
 refused "import of a token with reserved bytes set" import "$M_DEFECTIVE" \
 	"$m_tok_version" "$k_tok_version"
-g import "4753534b01000000$KEY32"
-refused "import of a token never issued" import "$M_NO_CONTEXT" "$m_tok_unknown" "$k_tok_unknown"
+g import --in "$(hexf "4753534b01000000$KEY32")"
+refused "import of a raw token never issued" import "$M_NO_CONTEXT" "$m_tok_unknown" "$k_tok_unknown"
+g import --in "$(tf R1NTSwEAAAAAAQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHw==)"
+refused "import of a base64 token never issued" import "$M_NO_CONTEXT" "$m_tok_unknown" "$k_tok_unknown"
 g import --in "$T/nonexistent"
 failed_with "import --in a missing file" \
-	"gssk: import: cannot open $T/nonexistent: No such file or directory"
+	"gsskctl: import: cannot open $T/nonexistent: No such file or directory"
 head -c 4097 /dev/zero >"$T/big"
 g import --in "$T/big"
-failed_with "import --in a file over 4096 bytes" \
-	"gssk: import: cannot read $T/big (or it is over 4096 bytes)"
+usage "import --in a raw file over 4096 bytes: exit 2" import \
+	"the token from $T/big is over 4096 bytes"
+head -c 8193 /dev/zero | tr '\0' A >"$T/big64"
+g import --in "$T/big64"
+failed_with "import --in a file over 8192 bytes" \
+	"gsskctl: import: cannot read $T/big64 (or it is over 8192 bytes)"
 : >"$T/empty"
 g import --in "$T/empty"
-usage "import --in an empty file: exit 2" import "the token is empty"
+usage "import --in an empty file: exit 2" import "the token from $T/empty is empty"
 s=$(load_ctx 17 "$TRANS" --description "$D-kr")
 g export "$s"
 tok=$out
-g import --keyring "$ukey" "$tok"
+g import --keyring "$ukey" --in "$(tf "$tok")"
 refused "import --keyring of a user key" import "$M_FAILURE" "$m_keyring" "$k_keyring"
-g import --keyring @p "$tok"
+g import --keyring @p --in "$(tf "$tok")"
 ok_serial "the refused import left the token importable (--keyring @p)"
 
-# ==== status ====
+# ==== explain ====
 
-g status 0x000d0000 0x47534b80
-ok_out "status MAJOR MINOR: one line each" \
+g explain 0x000d0000 0x47534b80
+ok_out "explain MAJOR MINOR: one line each" \
 	"major 0x000d0000: $M_FAILURE${nl}minor 0x47534b80: gssk module not loaded"
-g status 851968 1196641025
-ok_out "status in decimal" \
+g explain 851968 1196641025
+ok_out "explain in decimal" \
 	"major 0x000d0000: $M_FAILURE${nl}minor 0x47534b01: $m_no_such"
-g status 0x01080000
-ok_out "status of a calling and a routine error: two lines" \
+g explain 0x01080000
+ok_out "explain of a calling and a routine error: two lines" \
 	"major 0x01080000: A required input parameter could not be read${nl}major 0x01080000: $M_NO_CONTEXT"
-g status 0 0
-ok_out "status 0 0" \
+g explain 0 0
+ok_out "explain 0 0" \
 	"major 0x00000000: The operation completed successfully${nl}minor 0x00000000: no gssk minor status"
-g status 0x000d0000 0x47534bff
-ok_out "status of a gssk minor newer than libgssk" \
+g explain 0x000d0000 0x47534bff
+ok_out "explain of a gssk minor newer than libgssk" \
 	"major 0x000d0000: $M_FAILURE${nl}minor 0x47534bff: gssk minor status 0x47534bff (not known to this libgssk)"
-g status 0x000d0000 0x12345678
+g explain 0x000d0000 0x12345678
 [ "$rc" -eq 1 ] && [ "$out" = "major 0x000d0000: $M_FAILURE" ] &&
-	[ "$err" = "gssk: status: minor 0x12345678: not a status code known to libgssk" ]
-verdict "status of an unknown minor: exit 1" $?
-g status 0x00ff0000
+	[ "$err" = "gsskctl: explain: minor 0x12345678: not a status code known to libgssk" ]
+verdict "explain of an unknown minor: exit 1" $?
+g explain 0x00ff0000
 [ "$rc" -eq 1 ] && [ -z "$out" ] &&
-	[ "$err" = "gssk: status: major 0x00ff0000: not a status code known to libgssk" ]
-verdict "status of an unknown major: exit 1" $?
+	[ "$err" = "gsskctl: explain: major 0x00ff0000: not a status code known to libgssk" ]
+verdict "explain of an unknown major: exit 1" $?
 
-# The numbers of real refusals (-v) explain to the same text (status).
-for c in "import 00" "import 4753534b01000000$KEY32" "inquire $ukey" \
+# The numbers of real refusals (-v) explain to the same text (explain).
+for c in "import --in $(hexf 00)" "import --in $(hexf "4753534b01000000$KEY32")" "show $ukey" \
 	"export $nt" "export $full --ttl 4294967295" \
 	"load --enctype 23 --key $KEY16 --role acceptor --flags none"; do
 	# shellcheck disable=SC2086 # words of the command
 	g -v $c
-	line1=$(printf '%s\n' "$err" | sed -n 1p)
-	codes=$(printf '%s\n' "$err" | sed -n 's/^gssk: [a-z]*: major \(0x[0-9a-f]*\), minor \(0x[0-9a-f]*\)$/\1 \2/p')
+	line1=$err
+	codes=$(printf '%s\n' "$err" | sed -n 's/^gsskctl: [a-z]*: .* (major \(0x[0-9a-f]*\), minor \(0x[0-9a-f]*\))$/\1 \2/p')
 	# shellcheck disable=SC2086 # two words
-	explained=$("$GSSK" status $codes | sed 's/^[a-z]* 0x[0-9a-f]*: //' | tr '\n' ';')
+	explained=$("$GSSK" explain $codes | sed 's/^[a-z]* 0x[0-9a-f]*: //' | tr '\n' ';')
 	explained=${explained%;}
 	case $line1 in
-	"gssk: ${c%% *}: ${explained%%;*}; ${explained#*;}"*) ok=0 ;;
+	"gsskctl: ${c%% *}: ${explained%%;*}; ${explained#*;}"*) ok=0 ;;
 	*) ok=1 ;;
 	esac
-	[ "$rc" -eq 1 ] && [ -n "$codes" ] && [ "$ok" -eq 0 ]
-	verdict "status explains the codes of '${c%% *}' like its failure line ($codes)" $? \
-		"gssk: ${c%% *}: ${explained%%;*}; ${explained#*;}..."
+	[ "$rc" -eq 1 ] && [ -n "$codes" ] && [ "$ok" -eq 0 ] && is_line "$err" '.*'
+	verdict "explain gives the codes of '${c%% *}' the text of its one failure line ($codes)" $? \
+		"gsskctl: ${c%% *}: ${explained%%;*}; ${explained#*;}..."
 done
 
 # the context with every option travels whole: names, subkey, end time
 g export "$full" --any-session
 tok=$out
-g import --keyring "$RING" "$tok"
+g import --keyring "$RING" --in "$(tf "$tok")"
 ok_serial "export and import of the context loaded with every option"
-g inquire "$serial"
-ok_inquire "inquire after the move shows every field unchanged" "$serial" \
+g show "$serial"
+ok_inquire "show after the move shows every field unchanged" "$serial" \
 	"$FULL" 6000 7200
 
 echo "1..$n"
-echo "# gssk_cli: $n checks, $failed failed"
+echo "# gssk_gsskctl: $n checks, $failed failed"
 [ "$failed" -eq 0 ]
