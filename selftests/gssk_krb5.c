@@ -64,17 +64,11 @@ static const size_t sizes[] = { 0, 1, 1000, BIG };
 struct side {
 	const char *name;
 	gss_ctx_id_t ctx;
-	OM_uint32 (*wrap)(OM_uint32 *, const gss_ctx_id_t, int, gss_qop_t,
-			  const gss_buffer_t, int *, gss_buffer_t);
-	OM_uint32 (*unwrap)(OM_uint32 *, const gss_ctx_id_t,
-			    const gss_buffer_t, gss_buffer_t, int *,
-			    gss_qop_t *);
-	OM_uint32 (*get_mic)(OM_uint32 *, const gss_ctx_id_t, gss_qop_t,
-			     const gss_buffer_t, gss_buffer_t);
-	OM_uint32 (*verify_mic)(OM_uint32 *, const gss_ctx_id_t,
-				const gss_buffer_t, const gss_buffer_t,
-				gss_qop_t *);
-	OM_uint32 (*release_buffer)(OM_uint32 *, gss_buffer_t);
+	__typeof__(gssk_wrap) *wrap;
+	__typeof__(gssk_unwrap) *unwrap;
+	__typeof__(gssk_get_mic) *get_mic;
+	__typeof__(gssk_verify_mic) *verify_mic;
+	__typeof__(gssk_release_buffer) *release_buffer;
 };
 
 static const struct side mit_side = {
@@ -115,8 +109,9 @@ struct conv {
 	char err[400];
 };
 
-static int fail(struct conv *c, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+
+static int fail(struct conv *c, const char *fmt, ...) __printf(2, 3);
 
 static int fail(struct conv *c, const char *fmt, ...)
 {
@@ -402,7 +397,7 @@ static int exchange_all(struct conv *c, const struct side *s)
 	int conf;
 
 	for (conf = 0; conf <= 1; conf++)
-		for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++)
+		for (i = 0; i < ARRAY_SIZE(sizes); i++)
 			if (exchange_one(c, s, conf, sizes[i]))
 				return -1;
 	return 0;
@@ -428,7 +423,7 @@ static int tamper(struct conv *c, const struct side *s)
 	if (peer_call(c, 'W', &cf, 1, msg, sizeof(msg), &r, &tok, &tlen))
 		return -1;
 	if (r.major != GSS_S_COMPLETE || tlen < 40) {
-		fail(c, "peer gss_wrap for the tamper check: major %#x",
+		fail(c, "peer gss_wrap of a token to flip: major %#x",
 		     r.major);
 		goto out;
 	}
@@ -462,7 +457,7 @@ static int tamper(struct conv *c, const struct side *s)
 	major = s->wrap(&minor, s->ctx, 1, GSS_C_QOP_DEFAULT, &in,
 			&conf_state, &out);
 	if (major != GSS_S_COMPLETE || out.length < 40) {
-		fail(c, "%s wrap for the tamper check: major %#x", s->name,
+		fail(c, "%s wrap of a token to flip: major %#x", s->name,
 		     major);
 		goto out;
 	}

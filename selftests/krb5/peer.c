@@ -71,7 +71,8 @@ static int serve(int fd, gss_ctx_id_t ctx)
 		case 'V': {
 			size_t mlen;
 
-			if (len < 5 || (mlen = wire_get32(buf + 1)) > len - 5) {
+			mlen = len < 5 ? 0 : wire_get32(buf + 1);
+			if (len < 5 || mlen > len - 5) {
 				free(buf);
 				return 1;
 			}

@@ -101,8 +101,10 @@ int wire_recv(int fd, unsigned char **buf, size_t *len)
 	return 0;
 }
 
-/* GSS_KRB5_NT_PRINCIPAL_NAME, 1.2.840.113554.1.2.2.1, spelt out so that
- * the same source builds with MIT's and Heimdal's headers. */
+/*
+ * GSS_KRB5_NT_PRINCIPAL_NAME, 1.2.840.113554.1.2.2.1, spelt out so that
+ * the same source builds with MIT's and Heimdal's headers.
+ */
 static gss_OID_desc krb5_nt_principal = {
 	10, "\x2a\x86\x48\x86\xf7\x12\x01\x02\x02\x01"
 };
@@ -192,8 +194,10 @@ OM_uint32 wire_establish(int fd, int initiate, const char *service,
 		}
 		if (GSS_ERROR(major) || major == GSS_S_COMPLETE)
 			break;
-		/* CONTINUE_NEEDED: the initiator reads the next token here;
-		 * the acceptor at the top of the loop. */
+		/*
+		 * CONTINUE_NEEDED: the initiator reads the next token here,
+		 * the acceptor at the top of the loop.
+		 */
 		if (initiate) {
 			*where = "wire_recv";
 			if (wire_recv(fd, &buf, &len)) {

@@ -52,7 +52,7 @@ uint32_t wire_get32(const unsigned char *p);
  * Establish a context over fd: the initiator (initiate != 0) targets
  * service, a Kerberos principal name such as "gssk-e18/localhost@GSSK.TEST",
  * with the default credentials; the acceptor uses the default keytab.
- * Both sides allow only Kerberos enctype enctype.
+ * Both sides allow only the Kerberos enctype given.
  * Returns GSS_S_COMPLETE or the failing major status (*where names the
  * call); *ret_flags gets the context flags.
  */

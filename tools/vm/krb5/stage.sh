@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2154 # stage: set by mkinitramfs.sh
 # SPDX-License-Identifier: GPL-2.0
 #
 # Sourced by tools/vm/mkinitramfs.sh (which defines install_elf, $stage and
