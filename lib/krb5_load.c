@@ -88,11 +88,13 @@ static OM_uint32 inquire(OM_uint32 *minor, const struct gsskp_mit *mit,
 				   "MIT krb5 cannot describe the context",
 				   major, m, GSSK_MINOR_KRB5_FAILED);
 	if (!open) {
+		gsskp_set_error("MIT krb5 says the context is not established yet (its init or accept call wants another round)");
 		major = refuse(minor, GSS_S_NO_CONTEXT,
 			       GSSK_MINOR_KRB5_INCOMPLETE);
 		goto out;
 	}
 	if (!mech || !gsskp_oid_equal(mech, &gsskp_krb5_mech_oid)) {
+		gsskp_set_error("the context's mechanism is not Kerberos 5 (1.2.840.113554.1.2.2)");
 		major = refuse(minor, GSS_S_BAD_MECH,
 			       GSSK_MINOR_KRB5_NOT_KRB5);
 		goto out;

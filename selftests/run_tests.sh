@@ -14,8 +14,16 @@ if [ -f "$list" ]; then
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
 	       gssk_sequence gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
-	       gssk_gsskctl_stats.sh gssk_module"
+	       gssk_krb5_load gssk_gsskctl_stats.sh gssk_module"
 fi
+
+# A "gssk.tests=a,b" word on the kernel command line (GSSK_VM_APPEND on
+# the host) runs only those tests, for quick iteration.
+for word in $(cat /proc/cmdline 2>/dev/null); do
+	case $word in
+	gssk.tests=*) tests=$(echo "${word#gssk.tests=}" | tr ',' ' ') ;;
+	esac
+done
 
 n=0
 for t in $tests; do n=$((n + 1)); done

@@ -37,3 +37,9 @@ gssk_krb5.o: $(KRB5_HDRS) $(TOP)/include/gssk/gssk_krb5.h
 
 gssk_krb5: gssk_krb5.o util.o krb5/wire-mit.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lgssapi_krb5
+
+# Refusals of gssk_krb5_load_sec_context on real MIT contexts.
+gssk_krb5_load.o: $(TOP)/include/gssk/gssk_krb5.h $(TOP)/lib/internal.h
+
+gssk_krb5_load: gssk_krb5_load.o util.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lgssapi_krb5

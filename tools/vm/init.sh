@@ -7,6 +7,7 @@
 #   gssk.run=test      run /tests/run_tests.sh
 #   gssk.run=demo      run /demo/demo.sh
 #   gssk.run=bench     run /usr/bin/gssk-bench
+#   gssk.tests=A,B     (test) run only the selftests A and B
 #   gssk.PARAM=VALUE   passed to gssk.ko as PARAM=VALUE by insmod
 #
 # The payload runs in its own directory, with stdin from /dev/null, its
@@ -60,6 +61,7 @@ read -r cmdline </proc/cmdline
 for word in $cmdline; do
 	case $word in
 	gssk.run=*) mode=${word#gssk.run=} ;;
+	gssk.tests=*) ;;	# read by /tests/run_tests.sh
 	gssk.*=*) modparams="$modparams ${word#gssk.}" ;;
 	esac
 done

@@ -15,7 +15,8 @@
 #
 # Environment:
 #   GSSK_VM_TIMEOUT  seconds before the VM is killed (default 900)
-#   GSSK_VM_APPEND   extra kernel command-line words, e.g. "gssk.dyndbg=+p"
+#   GSSK_VM_APPEND   extra kernel command-line words, e.g. "gssk.dyndbg=+p",
+#                    or "gssk.tests=gssk_krb5,gssk_stats" to run only those
 #                    (gssk.PARAM=VALUE words become module parameters)
 #   GSSK_VM_ACCEL    force a QEMU accelerator: kvm or tcg (default: KVM
 #                    if the CPU has vmx/svm and /dev/kvm is usable, else TCG)
