@@ -24,10 +24,14 @@
 #define CCACHE_PATH	"/tmp/krb5cc_gssk"
 #define COMPLETE	((OM_uint32)GSS_S_COMPLETE)
 
+/* The minor status of the last MIT call that failed, for the log. */
+static OM_uint32 mit_minor;
+
 FIXTURE(load) {
 	gss_ctx_id_t ini, acc, gssk, gssk2;
 	gss_buffer_desc tok;	/* initiator's first token */
 	gss_name_t target;	/* MIT wants it on every init step */
+	gss_cred_id_t icred, acred;	/* GSS_C_NO_CREDENTIAL: defaults */
 };
 
 FIXTURE_SETUP(load)
@@ -48,6 +52,8 @@ FIXTURE_TEARDOWN(load)
 
 	gss_release_buffer(&m, &self->tok);
 	gss_release_name(&m, &self->target);
+	gss_release_cred(&m, &self->icred);
+	gss_release_cred(&m, &self->acred);
 	gss_delete_sec_context(&m, &self->ini, GSS_C_NO_BUFFER);
 	gss_delete_sec_context(&m, &self->acc, GSS_C_NO_BUFFER);
 	gssk_delete_sec_context(&m, &self->gssk, GSS_C_NO_BUFFER);
@@ -55,8 +61,9 @@ FIXTURE_TEARDOWN(load)
 }
 
 /* The initiator's first step towards service: a half-made context. */
-static OM_uint32 init_first(const char *service, gss_name_t *target,
-			    gss_ctx_id_t *ini, gss_buffer_t tok)
+static OM_uint32 init_first(gss_cred_id_t cred, const char *service,
+			    gss_name_t *target, gss_ctx_id_t *ini,
+			    gss_buffer_t tok)
 {
 	gss_buffer_desc nb = { strlen(service), (void *)service };
 	OM_uint32 major, minor;
@@ -65,28 +72,31 @@ static OM_uint32 init_first(const char *service, gss_name_t *target,
 				target);
 	if (major)
 		return major;
-	return gss_init_sec_context(&minor, GSS_C_NO_CREDENTIAL, ini, *target,
-			(gss_OID)gss_mech_krb5,
+	major = gss_init_sec_context(&minor, cred, ini, *target, (gss_OID)gss_mech_krb5,
 			GSS_C_MUTUAL_FLAG | GSS_C_REPLAY_FLAG |
 			GSS_C_SEQUENCE_FLAG | GSS_C_CONF_FLAG |
 			GSS_C_INTEG_FLAG, 0, GSS_C_NO_CHANNEL_BINDINGS,
 			GSS_C_NO_BUFFER, NULL, tok, NULL, NULL);
+	mit_minor = minor;
+	return major;
 }
 
 /* Finish: the acceptor takes tok, the initiator takes the reply. */
-static OM_uint32 finish(gss_name_t target, gss_ctx_id_t *ini,
+static OM_uint32 finish(gss_cred_id_t icred, gss_cred_id_t acred,
+			gss_name_t target, gss_ctx_id_t *ini,
 			gss_ctx_id_t *acc, gss_buffer_t tok)
 {
 	gss_buffer_desc reply = GSS_C_EMPTY_BUFFER, none = GSS_C_EMPTY_BUFFER;
 	OM_uint32 major, minor, m;
 
-	major = gss_accept_sec_context(&minor, acc, GSS_C_NO_CREDENTIAL, tok,
+	major = gss_accept_sec_context(&minor, acc, acred, tok,
 			GSS_C_NO_CHANNEL_BINDINGS, NULL, NULL, &reply, NULL,
 			NULL, NULL);
+	mit_minor = minor;
 	if (major)
 		return major;
-	major = gss_init_sec_context(&minor, GSS_C_NO_CREDENTIAL, ini,
-			target, (gss_OID)gss_mech_krb5, 0, 0,
+	major = gss_init_sec_context(&minor, icred, ini, target,
+			(gss_OID)gss_mech_krb5, 0, 0,
 			GSS_C_NO_CHANNEL_BINDINGS, &reply, NULL, &none, NULL,
 			NULL);
 	gss_release_buffer(&m, &reply);
@@ -95,15 +105,16 @@ static OM_uint32 finish(gss_name_t target, gss_ctx_id_t *ini,
 }
 
 /* A whole context, both sides in this process. */
-static OM_uint32 establish(const char *service, gss_name_t *target,
-			   gss_ctx_id_t *ini, gss_ctx_id_t *acc)
+static OM_uint32 establish(FIXTURE_DATA(load) *self, const char *service)
 {
 	gss_buffer_desc tok = GSS_C_EMPTY_BUFFER;
 	OM_uint32 major, m;
 
-	major = init_first(service, target, ini, &tok);
+	major = init_first(self->icred, service, &self->target, &self->ini,
+			   &tok);
 	if (major == GSS_S_CONTINUE_NEEDED)
-		major = finish(*target, ini, acc, &tok);
+		major = finish(self->icred, self->acred, self->target,
+			       &self->ini, &self->acc, &tok);
 	gss_release_buffer(&m, &tok);
 	return major;
 }
@@ -150,8 +161,8 @@ TEST_F(load, half_made_context_is_refused_and_left_usable)
 	OM_uint32 major, minor = 0;
 	gss_ctx_id_t before;
 
-	major = init_first("gssk-e18/localhost@GSSK.TEST", &self->target,
-			   &self->ini, &self->tok);
+	major = init_first(GSS_C_NO_CREDENTIAL, "gssk-e18/localhost@GSSK.TEST",
+			   &self->target, &self->ini, &self->tok);
 	ASSERT_EQ((OM_uint32)GSS_S_CONTINUE_NEEDED, major);
 	before = self->ini;
 	self->gssk = (gss_ctx_id_t)1;
@@ -167,7 +178,8 @@ TEST_F(load, half_made_context_is_refused_and_left_usable)
 	ASSERT_EQ(GSS_C_NO_CONTEXT, self->gssk);
 
 	/* MIT can still finish the handshake and use the context */
-	ASSERT_EQ(COMPLETE, finish(self->target, &self->ini, &self->acc,
+	ASSERT_EQ(COMPLETE, finish(GSS_C_NO_CREDENTIAL, GSS_C_NO_CREDENTIAL,
+				     self->target, &self->ini, &self->acc,
 				     &self->tok));
 	ASSERT_EQ(COMPLETE, send_msg(self->ini, false, self->acc, false));
 
@@ -188,8 +200,7 @@ TEST_F(load, kernel_refusal_leaves_mit_context_usable)
 	OM_uint32 major, minor = 0;
 	gss_ctx_id_t before;
 
-	ASSERT_EQ(COMPLETE, establish("gssk-e20/localhost@GSSK.TEST",
-				      &self->target, &self->ini, &self->acc));
+	ASSERT_EQ(COMPLETE, establish(self, "gssk-e20/localhost@GSSK.TEST"));
 	/* the initiator side takes the description "taken" */
 	major = gssk_krb5_load_sec_context(&minor, &self->ini, 0, "taken",
 					   &self->gssk);
@@ -223,6 +234,85 @@ TEST_F(load, kernel_refusal_leaves_mit_context_usable)
 	EXPECT_EQ((OM_uint32)GSS_S_GAP_TOKEN,
 		  send_msg(self->gssk, true, self->gssk2, true));
 	EXPECT_EQ(COMPLETE, send_msg(self->gssk, true, self->gssk2, true));
+}
+
+/*
+ * Contexts gssk does not take: made by MIT all right, refused before
+ * anything reaches the kernel, and left working.
+ */
+/*
+ * Credentials for both sides that allow only enctype: otherwise MIT's
+ * acceptor negotiates an AES subkey and the context uses RFC 4121 tokens
+ * whatever the service key is.
+ */
+static OM_uint32 only_enctype(FIXTURE_DATA(load) *self, int32_t enctype)
+{
+	gss_OID_set_desc krb5 = { 1, (gss_OID)gss_mech_krb5 };
+	OM_uint32 major, minor;
+
+	major = gss_acquire_cred(&minor, GSS_C_NO_NAME, GSS_C_INDEFINITE,
+				 &krb5, GSS_C_INITIATE, &self->icred, NULL,
+				 NULL);
+	if (!major)
+		major = gss_acquire_cred(&minor, GSS_C_NO_NAME,
+					 GSS_C_INDEFINITE, &krb5,
+					 GSS_C_ACCEPT, &self->acred, NULL,
+					 NULL);
+	if (!major)
+		major = gss_krb5_set_allowable_enctypes(&minor, self->icred,
+							1, &enctype);
+	if (!major)
+		major = gss_krb5_set_allowable_enctypes(&minor, self->acred,
+							1, &enctype);
+	mit_minor = minor;
+	return major;
+}
+
+static void refused_enctype(struct __test_metadata *_metadata,
+			    FIXTURE_DATA(load) *self, int32_t enctype,
+			    const char *service, OM_uint32 want_minor,
+			    const char *want_text)
+{
+	OM_uint32 major, minor = 0;
+	gss_ctx_id_t before;
+
+	major = only_enctype(self, enctype);
+	if (!major)
+		major = establish(self, service);
+	ASSERT_EQ(COMPLETE, major) {
+		OM_uint32 m, ctx = 0;
+		gss_buffer_desc t = GSS_C_EMPTY_BUFFER;
+
+		gss_display_status(&m, mit_minor, GSS_C_MECH_CODE,
+				   GSS_C_NO_OID, &ctx, &t);
+		TH_LOG("MIT: %.*s", (int)t.length, (char *)t.value);
+		gss_release_buffer(&m, &t);
+	}
+	before = self->acc;
+	self->gssk = (gss_ctx_id_t)1;
+	major = gssk_krb5_load_sec_context(&minor, &self->acc, 0, NULL,
+					   &self->gssk);
+	TH_LOG("%s: %s / %#x: %s", service, major_name(major), minor,
+	       last_err());
+	EXPECT_EQ((OM_uint32)GSS_S_FAILURE, major);
+	EXPECT_EQ(want_minor, minor);
+	EXPECT_NE(NULL, strstr(last_err(), want_text));
+	ASSERT_EQ(before, self->acc);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, self->gssk);
+	EXPECT_EQ(COMPLETE, send_msg(self->ini, false, self->acc, false));
+	EXPECT_EQ(COMPLETE, send_msg(self->acc, false, self->ini, false));
+}
+
+TEST_F(load, rc4_context_is_refused_as_rfc1964)
+{
+	refused_enctype(_metadata, self, 23, "gssk-e23/localhost@GSSK.TEST",
+			GSSK_MINOR_KRB5_RFC1964, "enctype 23");
+}
+
+TEST_F(load, camellia_context_is_refused_as_bad_enctype)
+{
+	refused_enctype(_metadata, self, 25, "gssk-e25/localhost@GSSK.TEST",
+			GSSK_MINOR_BAD_ENCTYPE, "enctype 25");
 }
 
 TEST_HARNESS_MAIN
