@@ -1017,6 +1017,20 @@ g show "$serial"
 ok_inquire "show after the move shows every field unchanged" "$serial" \
 	"$FULL" 6000 7200
 
+# README's "A first export and import", as written there, in a session of
+# its own: root loads and exports to uid 1001, which imports in that session.
+readme=$(cd "$T" && keyctl session - sh -c '
+	serial=$(gsskctl random-key --enctype 18 |
+		 gsskctl load --enctype 18 --key - --role acceptor --flags integ,conf,trans)
+	gsskctl export "$serial" --uid 1001 --out tok || exit 1
+	setpriv --reuid=1001 --regid=1001 --clear-groups gsskctl import --in - <tok || exit 1
+	setpriv --reuid=1001 --regid=1001 --clear-groups gsskctl import --in - <tok 2>&1 && exit 1
+	exit 0' 2>&1)
+rc=$? out=$readme err=
+printf '%s\n' "$readme" | grep -q '^[1-9][0-9]*$' && [ "$rc" -eq 0 ] &&
+	printf '%s\n' "$readme" | grep -q 'gsskctl: import: .*unknown token'
+verdict "README's first export and import works as written; a second import is refused" $?
+
 echo "1..$n"
 echo "# gssk_gsskctl: $n checks, $failed failed"
 [ "$failed" -eq 0 ]
