@@ -134,6 +134,30 @@ static struct gss_ctx_id_struct *entry_handle(OM_uint32 *minor,
 	return h;
 }
 
+/*
+ * The start of the calls that return one kind of answer from INQUIRE:
+ * status pointer, output pointer (out_ok: not NULL), handle, request.
+ * The caller has zeroed its outputs.
+ */
+static OM_uint32 inquire_entry(OM_uint32 *minor_status, bool out_ok,
+			       gss_ctx_id_t context_handle,
+			       struct gsskp_inquiry *q)
+{
+	struct gss_ctx_id_struct *h;
+	OM_uint32 major = GSS_S_COMPLETE;
+
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!out_ok)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	h = entry_handle(minor_status, context_handle, &major);
+	if (!h)
+		return major;
+	return gsskp_inquire(minor_status, h->serial, q);
+}
+
 GSSK_EXPORT OM_uint32 gssk_inquire_context(OM_uint32 *minor_status,
 			const gss_ctx_id_t context_handle,
 			gss_name_t *src_name, gss_name_t *targ_name,
@@ -237,23 +261,13 @@ GSSK_EXPORT OM_uint32 gssk_context_time(OM_uint32 *minor_status,
 					const gss_ctx_id_t context_handle,
 					OM_uint32 *time_rec)
 {
-	struct gss_ctx_id_struct *h;
 	struct gsskp_inquiry q;
-	OM_uint32 major = GSS_S_COMPLETE;
+	OM_uint32 major;
 	int64_t life;
 
-	gsskp_clear_error();
-	if (!minor_status)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*minor_status = GSSK_MINOR_NONE;
-	if (!time_rec)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*time_rec = 0;
-	h = entry_handle(minor_status, context_handle, &major);
-	if (!h)
-		return major;
-
-	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (time_rec)
+		*time_rec = 0;
+	major = inquire_entry(minor_status, time_rec, context_handle, &q);
 	if (major)
 		return major;
 	life = lifetime_of(&q);
@@ -270,23 +284,13 @@ GSSK_EXPORT OM_uint32 gssk_inquire_context_info(OM_uint32 *minor_status,
 				const gss_ctx_id_t context_handle,
 				struct gssk_context_info *info)
 {
-	struct gss_ctx_id_struct *h;
 	struct gsskp_inquiry q;
-	OM_uint32 major = GSS_S_COMPLETE;
+	OM_uint32 major;
 	int64_t life;
 
-	gsskp_clear_error();
-	if (!minor_status)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*minor_status = GSSK_MINOR_NONE;
-	if (!info)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	memset(info, 0, sizeof(*info));
-	h = entry_handle(minor_status, context_handle, &major);
-	if (!h)
-		return major;
-
-	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (info)
+		memset(info, 0, sizeof(*info));
+	major = inquire_entry(minor_status, info, context_handle, &q);
 	if (major)
 		return major;
 	gsskp_inquiry_release(&q);	/* names are not part of info */
@@ -308,23 +312,15 @@ GSSK_EXPORT OM_uint32 gssk_inquire_sequence(OM_uint32 *minor_status,
 				const gss_ctx_id_t context_handle,
 				uint64_t *send_seq, uint64_t *recv_seq)
 {
-	struct gss_ctx_id_struct *h;
 	struct gsskp_inquiry q;
-	OM_uint32 major = GSS_S_COMPLETE;
+	OM_uint32 major;
 
-	gsskp_clear_error();
-	if (!minor_status)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*minor_status = GSSK_MINOR_NONE;
-	if (!send_seq || !recv_seq)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*send_seq = 0;
-	*recv_seq = 0;
-	h = entry_handle(minor_status, context_handle, &major);
-	if (!h)
-		return major;
-
-	major = gsskp_inquire(minor_status, h->serial, &q);
+	if (send_seq)
+		*send_seq = 0;
+	if (recv_seq)
+		*recv_seq = 0;
+	major = inquire_entry(minor_status, send_seq && recv_seq,
+			      context_handle, &q);
 	if (major)
 		return major;
 	gsskp_inquiry_release(&q);

@@ -790,56 +790,66 @@ TEST_F_TIMEOUT(krb5, interop, 300)
  * read from its tokens.
  */
 FIXTURE(mit_lucid) {
-	int unused;
+	struct conv c;
+	struct side mit;
+	pid_t pid;
 };
 
+/* An MIT initiator context with an MIT peer, enctype 18. */
 FIXTURE_SETUP(mit_lucid)
 {
-	self->unused = 0;
+	OM_uint32 major, minor = 0, flags;
+	const char *where = "";
+
+	memset(&self->c, 0, sizeof(self->c));
+	self->c.fd = -1;
+	self->mit = mit_side;
+	krb5_env();
+	ASSERT_EQ(0, access(CCACHE_PATH, R_OK));
+	self->pid = peer_start(MIT, 18, false, NULL, &self->c.fd);
+	ASSERT_LT(0, self->pid);
+	major = wire_establish(self->c.fd, 1, "gssk-e18/localhost@" REALM, 18,
+			       &self->mit.ctx, &minor, &flags, &where);
+	ASSERT_EQ(COMPLETE, major) {
+		TH_LOG("%s: major %#x minor %#x", where, major, minor);
+	}
 }
 
 FIXTURE_TEARDOWN(mit_lucid)
 {
+	OM_uint32 minor;
+
+	gss_delete_sec_context(&minor, &self->mit.ctx, GSS_C_NO_BUFFER);
+	if (self->pid > 0)
+		EXPECT_EQ(0, peer_stop(self->pid, self->c.fd));
 }
 
 TEST_F(mit_lucid, sequence_numbers)
 {
-	struct conv c = { .fd = -1 };
-	struct side mit = mit_side;
+	struct conv *c = &self->c;
 	gss_krb5_lucid_context_v1_t *lucid;
-	OM_uint32 major, minor = 0, flags;
-	const char *where = "";
+	OM_uint32 major, minor = 0;
 	void *lp = NULL;
-	pid_t pid;
 	int i;
 
-	krb5_env();
-	ASSERT_EQ(0, access(CCACHE_PATH, R_OK));
-	pid = peer_start(MIT, 18, false, NULL, &c.fd);
-	ASSERT_LT(0, pid);
-	major = wire_establish(c.fd, 1, "gssk-e18/localhost@" REALM, 18,
-			       &mit.ctx, &minor, &flags, &where);
-	ASSERT_EQ(COMPLETE, major) {
-		TH_LOG("%s: major %#x minor %#x", where, major, minor);
-	}
 	for (i = 0; i < 3; i++)
-		ASSERT_EQ(0, exchange_one(&c, &mit, 1, 8)) {
-			TH_LOG("%s", c.err);
+		ASSERT_EQ(0, exchange_one(c, &self->mit, 1, 8)) {
+			TH_LOG("%s", c->err);
 		}
-	major = gss_krb5_export_lucid_sec_context(&minor, &mit.ctx, 1, &lp);
+	major = gss_krb5_export_lucid_sec_context(&minor, &self->mit.ctx, 1,
+						  &lp);
 	ASSERT_EQ(COMPLETE, major);
 	lucid = lp;
 	TH_LOG("lucid send_seq %llu (our tokens %llu..%llu); recv_seq %llu (peer tokens %llu..%llu)",
 	       (unsigned long long)lucid->send_seq,
-	       (unsigned long long)c.our_first,
-	       (unsigned long long)c.our_seq,
+	       (unsigned long long)c->our_first,
+	       (unsigned long long)c->our_seq,
 	       (unsigned long long)lucid->recv_seq,
-	       (unsigned long long)c.peer_first,
-	       (unsigned long long)c.peer_seq);
-	EXPECT_EQ(c.our_seq + 1, lucid->send_seq);
-	EXPECT_EQ(c.peer_first, lucid->recv_seq);
+	       (unsigned long long)c->peer_first,
+	       (unsigned long long)c->peer_seq);
+	EXPECT_EQ(c->our_seq + 1, lucid->send_seq);
+	EXPECT_EQ(c->peer_first, lucid->recv_seq);
 	gss_krb5_free_lucid_sec_context(&minor, lp);
-	EXPECT_EQ(0, peer_stop(pid, c.fd));
 }
 
 /*
@@ -854,48 +864,37 @@ TEST_F(mit_lucid, sequence_numbers)
  */
 TEST_F(mit_lucid, received_before_load)
 {
-	struct conv c = { .fd = -1 };
-	struct side mit = mit_side, gk = gssk_side;
+	struct conv *c = &self->c;
+	gss_ctx_id_t gk = GSS_C_NO_CONTEXT;
 	gss_buffer_desc in, out = GSS_C_EMPTY_BUFFER;
-	OM_uint32 major, minor = 0, flags;
+	OM_uint32 major, minor = 0;
 	unsigned char m[40], cf = 1, *tok;
 	struct wire_reply r;
-	const char *where = "";
 	int i, conf_state;
 	size_t tlen;
-	pid_t pid;
 
-	krb5_env();
-	ASSERT_EQ(0, access(CCACHE_PATH, R_OK));
-	pid = peer_start(MIT, 18, false, NULL, &c.fd);
-	ASSERT_LT(0, pid);
-	major = wire_establish(c.fd, 1, "gssk-e18/localhost@" REALM, 18,
-			       &mit.ctx, &minor, &flags, &where);
-	ASSERT_EQ(COMPLETE, major) {
-		TH_LOG("%s: major %#x minor %#x", where, major, minor);
-	}
 	/* Three tokens from the peer, received by MIT. */
 	for (i = 0; i < 3; i++) {
 		fill(m, sizeof(m));
-		ASSERT_EQ(0, peer_to_side_wrap(&c, &mit, 1, m, sizeof(m))) {
-			TH_LOG("%s", c.err);
+		ASSERT_EQ(0, peer_to_side_wrap(c, &self->mit, 1, m,
+					       sizeof(m))) {
+			TH_LOG("%s", c->err);
 		}
 	}
-	major = gssk_krb5_load_sec_context(&minor, &mit.ctx, 0, NULL,
-					   &gk.ctx);
+	major = gssk_krb5_load_sec_context(&minor, &self->mit.ctx, 0, NULL,
+					   &gk);
 	ASSERT_EQ(COMPLETE, major) {
 		TH_LOG("load: %s / %s: %s", major_name(major),
 		       minor_name(minor), last_err());
 	}
 	for (i = 0; i < 2; i++) {
 		fill(m, sizeof(m));
-		ASSERT_EQ(0, peer_call(&c, 'W', &cf, 1, m, sizeof(m), &r, &tok,
+		ASSERT_EQ(0, peer_call(c, 'W', &cf, 1, m, sizeof(m), &r, &tok,
 				       &tlen));
 		ASSERT_EQ(COMPLETE, r.major);
 		in.value = tok;
 		in.length = tlen;
-		major = gssk_unwrap(&minor, gk.ctx, &in, &out, &conf_state,
-				    NULL);
+		major = gssk_unwrap(&minor, gk, &in, &out, &conf_state, NULL);
 		free(tok);
 		/* First: a gap of three; then in step again. */
 		ASSERT_EQ(i ? COMPLETE : (OM_uint32)GSS_S_GAP_TOKEN, major) {
@@ -906,8 +905,7 @@ TEST_F(mit_lucid, received_before_load)
 		ASSERT_EQ(0, memcmp(out.value, m, sizeof(m)));
 		gssk_release_buffer(&minor, &out);
 	}
-	gssk_delete_sec_context(&minor, &gk.ctx, GSS_C_NO_BUFFER);
-	EXPECT_EQ(0, peer_stop(pid, c.fd));
+	gssk_delete_sec_context(&minor, &gk, GSS_C_NO_BUFFER);
 }
 
 TEST_HARNESS_MAIN
