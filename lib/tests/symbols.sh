@@ -38,6 +38,10 @@ diff -u "$tmp/want" "$tmp/exported" >&2
 check $? "exports are exactly those functions, at their map versions"
 readelf -d "$lib" | grep -q 'SONAME.*\[libgssk\.so\.1\]'
 check $? "soname libgssk.so.1"
+# gssk_krb5_load_sec_context finds MIT krb5 at run time (dlopen NOLOAD)
+! readelf -d "$lib" | grep 'NEEDED' | grep -Eq 'gssapi|krb5'
+check $? "no link to a GSS-API or Kerberos library (NEEDED: $(readelf -d "$lib" |
+	sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p' | tr '\n' ' '))"
 echo "1..$n"
 echo "$((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
