@@ -15,6 +15,7 @@
  * had leaked into a log, and waits until FILE is removed before handing
  * over, so that a thief can try the token first.
  */
+#define _GNU_SOURCE	/* accept4, SOCK_CLOEXEC, explicit_bzero */
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>

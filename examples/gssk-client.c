@@ -11,6 +11,7 @@
  * SERVICE is a host-based service name, e.g. "gssk18@vm". The credentials
  * are the default ccache's (kinit first).
  */
+#define _GNU_SOURCE	/* accept4, SOCK_CLOEXEC, explicit_bzero */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -10,6 +10,7 @@
  *
  *   gssk-worker --listen SOCKET [--clients N]
  */
+#define _GNU_SOURCE	/* accept4, SOCK_CLOEXEC, explicit_bzero */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Frames over stream sockets for the example programs (see wire.h). */
+#define _GNU_SOURCE	/* accept4, SOCK_CLOEXEC, explicit_bzero */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>

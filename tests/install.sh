@@ -132,6 +132,17 @@ LD_LIBRARY_PATH=$root/usr/lib ldd "$tmp/example/example" |
 	grep -q "libgssk\.so\.1 => $root/usr/lib/libgssk\.so\.1"
 ok $? "the example needs libgssk.so.1 (the soname) and found the installed one"
 
+# examples/README.md's build lines, against the installed tree.
+cp examples/*.c examples/wire.h "$tmp/example/"
+# shellcheck disable=SC2046 # the flags are words
+(cd "$tmp/example" &&
+	cc -Wall -Wextra -Werror -o gssk-acceptor \
+		gssk-acceptor.c wire.c $(pc --cflags --libs gssk krb5-gssapi) &&
+	cc -Wall -Wextra -Werror -o gssk-worker \
+		gssk-worker.c wire.c $(pc --cflags --libs gssk)) >"$log" 2>&1
+ok $? "examples/ gssk-acceptor and gssk-worker build with pkg-config as their README says" ||
+	sed 's/^/# /' "$log"
+
 static_flags=$(pc --static --cflags --libs gssk)
 # shellcheck disable=SC2086 # the flags are words
 (cd "$tmp/example" &&
