@@ -2,7 +2,7 @@
 #
 # Installing gssk on a server; included by the top-level Makefile.
 #
-#   make install          libgssk (and libgssk_krb5 once built), headers,
+#   make install          libgssk, its headers (gssk.h, gssk_krb5.h),
 #                         gssk.pc, the CLI, the man pages
 #   make uninstall        removes exactly what install put there
 #   make modules_install  gssk.ko for the kernel of KDIR/KVER, through

@@ -164,7 +164,8 @@ static void wipe_lucid(const struct gsskp_mit *mit, struct mit_view *v)
 	gss_krb5_lucid_context_v1_t *l = v->lucid;
 	OM_uint32 m;
 
-	if (l) {
+	/* another version's layout is unknown: only MIT may free it */
+	if (l && l->version == 1) {
 		if (l->protocol == LUCID_PROTOCOL_CFX) {
 			if (l->cfx_kd.ctx_key.data)
 				explicit_bzero(l->cfx_kd.ctx_key.data,
@@ -176,8 +177,9 @@ static void wipe_lucid(const struct gsskp_mit *mit, struct mit_view *v)
 			explicit_bzero(l->rfc1964_kd.ctx_key.data,
 				       l->rfc1964_kd.ctx_key.length);
 		}
-		mit->free_lucid(&m, l);
 	}
+	if (l)
+		mit->free_lucid(&m, l);
 	if (v->lucid_set)
 		mit->release_buffer_set(&m, &v->lucid_set);
 	free(v->init_name.value);
