@@ -3,7 +3,9 @@
  * GSSK_CMD_DELETE (gss_delete_sec_context): the context is wiped now (unless
  * an operation in flight still holds it, then when that ends) and the key
  * is invalidated, so its serial stops working at once. An expired context
- * can still be deleted.
+ * can still be deleted. A context that another caller exported or deleted
+ * first is refused (GSSK_MINOR_EXPORT_RACE): a deletion that succeeds
+ * leaves no token behind that could bring the context back.
  */
 #include <net/genetlink.h>
 
@@ -13,6 +15,7 @@
 int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
+	struct gssk_ctx *ctx;
 	struct key *key;
 
 	if (!info->attrs[GSSK_A_SERIAL])
@@ -24,7 +27,15 @@ int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(key))
 		return PTR_ERR(key);
 
-	gssk_ctx_put(gssk_key_detach_ctx(key));
+	ctx = gssk_key_claim_ctx(key);
+	if (!ctx) {
+		key_put(key);
+		return gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_EXPORT_RACE,
+				       "context was exported or deleted concurrently");
+	}
+	gssk_key_unclaim(key, true);
+	gssk_ctx_put(ctx);
 	key_invalidate(key);
 	key_put(key);
 	gssk_stats_inc(GSSK_STAT_DELETES);

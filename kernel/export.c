@@ -65,15 +65,15 @@ static int gssk_export_check(const struct gssk_ctx *ctx,
 int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
-	struct gssk_ctx *ctx, *moved;
 	u8 wire[GSSK_TOKEN_LEN];
 	struct gssk_token *tok;
+	struct gssk_ctx *ctx;
 	struct sk_buff *msg;
 	struct key *key;
 	void *hdr;
 	int err;
 
-	ctx = gssk_nl_get_ctx(info, KEY_NEED_WRITE, &key);
+	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_MOVE, &key);
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 	err = gssk_export_check(ctx, extack);
@@ -89,45 +89,45 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 	if (!msg) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "out of memory");
-		goto out_tok;
+		gssk_token_discard(tok);
+		goto out_ctx;
 	}
 
-	/* From here the key's reference to the context belongs to us. */
-	moved = gssk_key_detach_ctx(key);
-	if (moved != ctx) {
+	/*
+	 * From the claim to its end no other caller can take the context out
+	 * of the key: the token is published, the reply delivered and the key
+	 * let go of the context, or none of it happened.
+	 */
+	if (gssk_key_claim_ctx(key) != ctx) {
 		err = gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
 				      GSSK_MINOR_EXPORT_RACE,
 				      "context was exported or deleted concurrently");
-		gssk_ctx_put(moved);
 		nlmsg_free(msg);
-		goto out_tok;
+		gssk_token_discard(tok);
+		goto out_ctx;
 	}
-	gssk_token_publish(tok, moved, wire);
+	gssk_ctx_get(ctx);
+	gssk_token_publish(tok, ctx, wire);
 	if (nla_put(msg, GSSK_A_TOKEN, sizeof(wire), wire)) {
 		nlmsg_free(msg);
 		err = -EMSGSIZE;
-		goto undo;
+	} else {
+		genlmsg_end(msg, hdr);
+		err = genlmsg_reply(msg, info);
 	}
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-	if (err)
-		goto undo;
-
-	key_invalidate(key);
-	gssk_stats_inc(GSSK_STAT_EXPORTS);
-	goto out_wipe;
-
-undo:
-	gssk_refuse_msg(extack, err, GSS_S_FAILURE, GSSK_MINOR_NO_MEMORY,
-			"could not deliver the token; context left in place");
-	moved = gssk_token_withdraw(tok);
-	if (moved)
-		gssk_key_reattach_ctx(key, moved);
-out_wipe:
+	if (err) {
+		gssk_ctx_put(gssk_token_withdraw(tok));
+		gssk_key_unclaim(key, false);
+		gssk_refuse_msg(extack, err, GSS_S_FAILURE, GSSK_MINOR_NO_MEMORY,
+				"could not deliver the token; context left in place");
+	} else {
+		gssk_key_unclaim(key, true);
+		/* The key's reference: the token holds one of its own. */
+		gssk_ctx_put(ctx);
+		key_invalidate(key);
+		gssk_stats_inc(GSSK_STAT_EXPORTS);
+	}
 	memzero_explicit(wire, sizeof(wire));
-	goto out_ctx;
-out_tok:
-	gssk_token_discard(tok);
 out_ctx:
 	gssk_ctx_put(ctx);
 	key_put(key);

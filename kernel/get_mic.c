@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GSSK_CMD_GET_MIC (gss_get_mic, RFC 2744 section 5.15): the MIC token of
- * the caller's message (IN_PTR, IN_LEN), returned inline in TOKEN.
+ * the caller's message (IN_PTR, IN_LEN), returned inline in TOKEN. Only a
+ * call whose reply went out uses a sequence number.
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -38,22 +39,24 @@ int gssk_nl_get_mic(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 
-	err = gssk_msg_next_seq(ctx, &seq, extack);
+	err = gssk_msg_seq_begin(ctx, &seq, extack);
 	if (err)
 		goto out;
 	tok_len = gssk_rfc4121_mic_len(ctx->krb5);
 	err = gssk_rfc4121_get_mic(ctx->krb5, seq, buf, len, tok);
 	if (err) {
 		err = gssk_msg_refuse_crypto(extack, err);
-		goto out;
+		goto out_seq;
 	}
 	if (nla_put(msg, GSSK_A_TOKEN, tok_len, tok)) {
 		err = gssk_msg_refuse_nomem(extack);
-		goto out;
+		goto out_seq;
 	}
 	genlmsg_end(msg, hdr);
 	err = genlmsg_reply(msg, info);
 	msg = NULL;
+out_seq:
+	gssk_msg_seq_end(ctx, !err);
 out:
 	nlmsg_free(msg);
 	kvfree_sensitive(buf, len);

@@ -74,16 +74,21 @@ int gssk_key_type_register(void);
 void gssk_key_type_unregister(void);
 struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 			    key_serial_t keyring, struct netlink_ext_ack *extack);
+/* What a command does with a context, and so the key permissions it needs. */
+enum gssk_access {
+	GSSK_ACCESS_USE,	/* KEY_NEED_READ: inquire, per-message */
+	GSSK_ACCESS_MOVE,	/* KEY_NEED_READ and KEY_NEED_WRITE: export */
+};
 struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
-				  enum key_need_perm perm,
+				  enum gssk_access access,
 				  struct key **keyp,
 				  struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
-				 enum key_need_perm perm, struct key **keyp);
+				 enum gssk_access access, struct key **keyp);
 struct key *gssk_key_get_for_delete(key_serial_t serial,
 				    struct netlink_ext_ack *extack);
-struct gssk_ctx *gssk_key_detach_ctx(struct key *key);
-void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx);
+struct gssk_ctx *gssk_key_claim_ctx(struct key *key);
+void gssk_key_unclaim(struct key *key, bool moved);
 
 /* status.c: refusals carry an extack message and a gssk_status cookie */
 int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,

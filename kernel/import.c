@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * GSSK_CMD_IMPORT (gss_import_sec_context, RFC 2744 section 5.20): redeem a
- * token into a new key of the caller. See token.c for the checks.
+ * token into a new key of the caller. See token.c for the checks. The
+ * token is claimed under gssk_tokens_lock, the key is made outside it: one
+ * importer's slow keyring never holds up another's import.
  */
 #include <net/genetlink.h>
 
@@ -13,6 +15,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	struct nlattr **a = info->attrs;
+	struct gssk_token *tok;
 	struct sk_buff *msg;
 	struct key *key;
 	void *hdr;
@@ -27,16 +30,23 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				       GSSK_MINOR_NO_MEMORY, "out of memory");
 
-	key = gssk_token_import(nla_data(a[GSSK_A_TOKEN]),
-				nla_len(a[GSSK_A_TOKEN]),
-				a[GSSK_A_DESCRIPTION] ?
-				nla_data(a[GSSK_A_DESCRIPTION]) : NULL,
-				a[GSSK_A_KEYRING] ?
-				nla_get_s32(a[GSSK_A_KEYRING]) : 0, extack);
+	tok = gssk_token_claim(nla_data(a[GSSK_A_TOKEN]),
+			       nla_len(a[GSSK_A_TOKEN]), extack);
+	if (IS_ERR(tok)) {
+		nlmsg_free(msg);
+		return PTR_ERR(tok);
+	}
+	key = gssk_key_create(gssk_token_ctx(tok),
+			      a[GSSK_A_DESCRIPTION] ?
+			      nla_data(a[GSSK_A_DESCRIPTION]) : NULL,
+			      a[GSSK_A_KEYRING] ?
+			      nla_get_s32(a[GSSK_A_KEYRING]) : 0, extack);
 	if (IS_ERR(key)) {
+		gssk_token_abort(tok);
 		nlmsg_free(msg);
 		return PTR_ERR(key);
 	}
+	gssk_token_commit(tok);
 	/*
 	 * The token is spent and the key is in the importer's keyring; if the
 	 * reply is lost the importer can still find the key there.

@@ -49,7 +49,7 @@ int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err;
 
-	ctx = gssk_nl_get_ctx(info, KEY_NEED_READ, &key);
+	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_USE, &key);
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 

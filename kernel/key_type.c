@@ -8,6 +8,11 @@
  * word of public facts (enctype and role) for ->describe, which runs under
  * RCU only and must not touch the context.
  *
+ * No lookup here waits for a key under construction: lookup_user_key()
+ * would sleep for as long as a request-key helper runs, inside generic
+ * netlink's global lock. Keys are looked up with KEY_LOOKUP_PARTIAL and one
+ * that is not instantiated yet is refused (GSSK_MINOR_KEY_UNDER_CONSTRUCTION).
+ *
  * The type has no ->read and no ->update: once loaded, nothing of the
  * context leaves the kernel through the key API. Keys are created only by
  * gssk itself: gssk_key_create() passes the context pointer with a zero data
@@ -61,7 +66,10 @@ static int gssk_key_instantiate(struct key *key,
 /* Take the context out of a key; caller holds key->sem for writing. */
 static struct gssk_ctx *gssk_key_take_locked(struct key *key)
 {
-	struct gssk_ctx *ctx = dereference_key_locked(key);
+	struct gssk_ctx *ctx;
+
+	lockdep_assert_held_write(&key->sem);
+	ctx = dereference_key_locked(key);
 
 	rcu_assign_keypointer(key, NULL);
 	return ctx;
@@ -146,13 +154,38 @@ static int gssk_key_check_type(struct key *key, struct netlink_ext_ack *extack)
 			       "key is not a gssk security context");
 }
 
+/* A key that request-key is still constructing; refused, never waited for. */
+static int gssk_key_check_built(struct key *key, struct netlink_ext_ack *extack)
+{
+	if (key_read_state(key) != KEY_IS_UNINSTANTIATED)
+		return 0;
+	return gssk_refuse_msg(extack, -EBUSY, GSS_S_NO_CONTEXT,
+			       GSSK_MINOR_KEY_UNDER_CONSTRUCTION,
+			       "key is still under construction (request-key); gssk does not wait for it");
+}
+
+/*
+ * lookup_user_key() without waiting for construction: the key is validated
+ * (revoked, invalidated, expired) and perm checked for the calling task,
+ * but a key still under construction is returned as it is, for the caller
+ * to refuse with gssk_key_check_built().
+ */
+static key_ref_t gssk_key_lookup(key_serial_t serial, unsigned long lflags,
+				 enum key_need_perm perm)
+{
+	return lookup_user_key(serial, lflags | KEY_LOOKUP_PARTIAL, perm);
+}
+
 /*
  * Find the context behind a key serial, with the key permission checks of
- * the calling task. Returns the context with a reference held and the key
- * (referenced) in *keyp; both must be put by the caller.
+ * the calling task: READ to use the context (GSSK_ACCESS_USE), READ and
+ * WRITE to move it out of the key (GSSK_ACCESS_MOVE: an export hands over
+ * every use of the context, so it needs at least what using it needs).
+ * Returns the context with a reference held and the key (referenced) in
+ * *keyp; both must be put by the caller.
  */
 struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
-				  enum key_need_perm perm, struct key **keyp,
+				  enum gssk_access access, struct key **keyp,
 				  struct netlink_ext_ack *extack)
 {
 	struct gssk_ctx *ctx;
@@ -162,11 +195,20 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 
 	if (serial <= 0)
 		return ERR_PTR(gssk_key_lookup_error(-ENOKEY, extack));
-	kref = lookup_user_key(serial, 0, perm);
+	kref = gssk_key_lookup(serial, 0, KEY_NEED_READ);
 	if (IS_ERR(kref))
 		return ERR_PTR(gssk_key_lookup_error(PTR_ERR(kref), extack));
 	key = key_ref_to_ptr(kref);
-	err = gssk_key_check_type(key, extack);
+	err = 0;
+	if (access == GSSK_ACCESS_MOVE) {
+		err = key_task_permission(kref, current_cred(), KEY_NEED_WRITE);
+		if (err)
+			err = gssk_key_lookup_error(err, extack);
+	}
+	if (!err)
+		err = gssk_key_check_type(key, extack);
+	if (!err)
+		err = gssk_key_check_built(key, extack);
 	if (err) {
 		key_put(key);
 		return ERR_PTR(err);
@@ -187,7 +229,7 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 
 /* gssk_key_get_ctx() for the serial in a request's GSSK_A_SERIAL. */
 struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
-				 enum key_need_perm perm, struct key **keyp)
+				 enum gssk_access access, struct key **keyp)
 {
 	struct nlattr *serial = info->attrs[GSSK_A_SERIAL];
 
@@ -196,7 +238,7 @@ struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
 					       GSS_S_NO_CONTEXT,
 					       GSSK_MINOR_MISSING_FIELD,
 					       "SERIAL is required"));
-	return gssk_key_get_ctx(nla_get_s32(serial), perm, keyp,
+	return gssk_key_get_ctx(nla_get_s32(serial), access, keyp,
 				info->extack);
 }
 
@@ -220,9 +262,11 @@ struct key *gssk_key_get_for_delete(key_serial_t serial,
 	key = key_ref_to_ptr(kref);
 
 	err = gssk_key_check_type(key, extack);
+	if (!err)
+		err = gssk_key_check_built(key, extack);
 	if (!err) {
 		err = key_validate(key);
-		if (err == -EKEYEXPIRED || !key_is_positive(key))
+		if (err == -EKEYEXPIRED)
 			err = 0;
 		if (err)
 			err = gssk_key_lookup_error(err, extack);
@@ -240,34 +284,29 @@ struct key *gssk_key_get_for_delete(key_serial_t serial,
 }
 
 /*
- * Detach the context from its key (EXPORT, DELETE). The key's reference
- * passes to the caller. NULL if another caller detached it first.
+ * Claim the context of a key for a move (EXPORT, DELETE): take key->sem for
+ * writing and return the context the key holds, or NULL (and no lock) if
+ * the key holds none any more (exported, deleted or revoked by another
+ * caller). A claim ends with gssk_key_unclaim(): if the context moved, the
+ * key lets go of it and the key's reference passes to the caller. Holding
+ * the semaphore from the claim to its end makes a move all or nothing for
+ * every other caller: EXPORT and DELETE on one key never both succeed.
  */
-struct gssk_ctx *gssk_key_detach_ctx(struct key *key)
+struct gssk_ctx *gssk_key_claim_ctx(struct key *key)
 {
 	struct gssk_ctx *ctx;
 
 	down_write(&key->sem);
-	ctx = gssk_key_take_locked(key);
-	up_write(&key->sem);
+	ctx = dereference_key_locked(key);
+	if (!ctx)
+		up_write(&key->sem);
 	return ctx;
 }
 
-/*
- * Undo gssk_key_detach_ctx() after a failed export. If the key was revoked
- * or invalidated meanwhile, the context goes instead of coming back.
- */
-void gssk_key_reattach_ctx(struct key *key, struct gssk_ctx *ctx)
+void gssk_key_unclaim(struct key *key, bool moved)
 {
-	down_write(&key->sem);
-	if (test_bit(KEY_FLAG_REVOKED, &key->flags) ||
-	    test_bit(KEY_FLAG_INVALIDATED, &key->flags)) {
-		up_write(&key->sem);
-		gssk_ctx_put(ctx);
-		return;
-	}
-	WARN_ON_ONCE(dereference_key_locked(key));
-	rcu_assign_keypointer(key, ctx);
+	if (moved)
+		gssk_key_take_locked(key);
 	up_write(&key->sem);
 }
 
@@ -339,16 +378,26 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 {
 	static DEFINE_MUTEX(gssk_key_link_lock);
 	const struct cred *cred;
+	struct key *key, *ring;
 	char desc_buf[32];
 	key_ref_t ring_ref;
-	struct key *key;
 	int err;
 
-	ring_ref = lookup_user_key(keyring ? keyring : KEY_SPEC_SESSION_KEYRING,
+	ring_ref = gssk_key_lookup(keyring ? keyring : KEY_SPEC_SESSION_KEYRING,
 				   KEY_LOOKUP_CREATE, KEY_NEED_WRITE);
 	if (IS_ERR(ring_ref)) {
 		gssk_key_create_error(PTR_ERR(ring_ref), extack);
 		return ERR_CAST(ring_ref);
+	}
+	ring = key_ref_to_ptr(ring_ref);
+	if (ring->type != &key_type_keyring) {
+		err = gssk_key_check_built(ring, extack);
+		if (!err)
+			err = gssk_refuse_msg(extack, -ENOTDIR, GSS_S_FAILURE,
+					      GSSK_MINOR_BAD_KEYRING,
+					      "the destination is not a keyring");
+		key_ref_put(ring_ref);
+		return ERR_PTR(err);
 	}
 
 	/*

@@ -44,7 +44,7 @@ int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
 	struct gssk_ctx *ctx;
 	int err;
 
-	ctx = gssk_nl_get_ctx(info, KEY_NEED_READ, keyp);
+	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_USE, keyp);
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 
@@ -183,20 +183,28 @@ int gssk_msg_write_out(struct genl_info *info, const u8 *buf, size_t len)
 	return 0;
 }
 
-int gssk_msg_next_seq(struct gssk_ctx *ctx, u64 *seq,
-		      struct netlink_ext_ack *extack)
+int gssk_msg_seq_begin(struct gssk_ctx *ctx, u64 *seq,
+		       struct netlink_ext_ack *extack)
+	__acquires(&ctx->seq_lock)
 {
-	int err = 0;
-
 	mutex_lock(&ctx->seq_lock);
-	if (ctx->send_seq == U64_MAX)
-		err = gssk_refuse_msg(extack, -ERANGE, GSS_S_FAILURE,
-				      GSSK_MINOR_SEQ_EXHAUSTED,
-				      "the context has used up its sequence numbers");
-	else
-		*seq = ctx->send_seq++;
+	if (ctx->send_seq == U64_MAX) {
+		mutex_unlock(&ctx->seq_lock);
+		return gssk_refuse_msg(extack, -ERANGE, GSS_S_FAILURE,
+				       GSSK_MINOR_SEQ_EXHAUSTED,
+				       "the context has used up its sequence numbers");
+	}
+	*seq = ctx->send_seq;
+	return 0;
+}
+
+void gssk_msg_seq_end(struct gssk_ctx *ctx, bool used)
+	__releases(&ctx->seq_lock)
+{
+	lockdep_assert_held(&ctx->seq_lock);
+	if (used)
+		ctx->send_seq++;
 	mutex_unlock(&ctx->seq_lock);
-	return err;
 }
 
 u32 gssk_msg_recv_seq(struct gssk_ctx *ctx, u64 seq)

@@ -45,9 +45,17 @@ int gssk_msg_check_out(struct genl_info *info, size_t need);
 /* Copy len bytes to the caller's OUT_PTR (checked with the above). */
 int gssk_msg_write_out(struct genl_info *info, const u8 *buf, size_t len);
 
-/* Take the next send sequence number; no two callers get the same one. */
-int gssk_msg_next_seq(struct gssk_ctx *ctx, u64 *seq,
-		      struct netlink_ext_ack *extack);
+/*
+ * The next send sequence number, for a token that is then made, written to
+ * the caller and answered for while the context's seq_lock is held: a call
+ * ends with gssk_msg_seq_end(ctx, used), and only a call whose reply went
+ * out uses its number (used == true). A refused or faulted call leaves no
+ * gap, and no two calls get the same number. Tokens of one context are
+ * made one at a time, in sequence order.
+ */
+int gssk_msg_seq_begin(struct gssk_ctx *ctx, u64 *seq,
+		       struct netlink_ext_ack *extack);
+void gssk_msg_seq_end(struct gssk_ctx *ctx, bool used);
 
 /*
  * Record the sequence number of a verified token from the peer; returns the

@@ -11,11 +11,14 @@
  * live runs out a delayed work frees it (and with it, if nobody imported it,
  * the context).
  *
- * Locking: gssk_tokens_lock (a mutex: import creates a key under it)
- * protects the hash table, every token's "hashed" state and the per-user
- * counters. Whoever unhashes a token owns it and frees it; a path other
- * than the reaper must first cancel_delayed_work_sync() the reaper, outside
- * the lock. The lock is never taken under a key's semaphore.
+ * Locking: gssk_tokens_lock protects the hash table, every token's "hashed"
+ * state and the per-user counters. It is held only for those: never across
+ * a key lookup, a key's creation or anything else that can sleep for long.
+ * Whoever unhashes a token owns it: it frees it, or (an import that could
+ * not create the importer's key) hashes it again. A path other than the
+ * reaper cancels the reaper with cancel_delayed_work_sync() outside the
+ * lock before it frees the token. Lock order (see kernel/README): a gssk
+ * key's semaphore (EXPORT holds it while it publishes), then this lock.
  */
 #include <crypto/algapi.h>
 #include <linux/hashtable.h>
@@ -63,9 +66,12 @@ static u64 gssk_token_hash(const u8 *id)
 	return get_unaligned((const u64 *)id);
 }
 
+/* Under gssk_tokens_lock. */
 static struct gssk_user_count *gssk_user_count_find(kuid_t uid)
 {
 	struct gssk_user_count *uc;
+
+	lockdep_assert_held(&gssk_tokens_lock);
 
 	hash_for_each_possible(gssk_user_counts, uc, node, __kuid_val(uid))
 		if (uid_eq(uc->uid, uid))
@@ -76,7 +82,10 @@ static struct gssk_user_count *gssk_user_count_find(kuid_t uid)
 /* Reserve one pending token for uid; under gssk_tokens_lock. */
 static int gssk_user_reserve(kuid_t uid, struct gssk_user_count **spare)
 {
-	struct gssk_user_count *uc = gssk_user_count_find(uid);
+	struct gssk_user_count *uc;
+
+	lockdep_assert_held(&gssk_tokens_lock);
+	uc = gssk_user_count_find(uid);
 
 	if (!uc) {
 		uc = *spare;
@@ -99,7 +108,10 @@ static int gssk_user_reserve(kuid_t uid, struct gssk_user_count **spare)
 /* Give back a reservation; under gssk_tokens_lock. */
 static void gssk_user_release(kuid_t uid)
 {
-	struct gssk_user_count *uc = gssk_user_count_find(uid);
+	struct gssk_user_count *uc;
+
+	lockdep_assert_held(&gssk_tokens_lock);
+	uc = gssk_user_count_find(uid);
 
 	if (WARN_ON_ONCE(!uc))
 		return;
@@ -119,6 +131,24 @@ static void gssk_token_free(struct gssk_token *tok)
 	kfree_sensitive(tok);
 }
 
+/* Take a token out of the table; under gssk_tokens_lock. */
+static void gssk_token_unhash_locked(struct gssk_token *tok)
+{
+	lockdep_assert_held(&gssk_tokens_lock);
+	hash_del(&tok->node);
+	tok->hashed = false;
+	gssk_tokens_hashed--;
+}
+
+/* Put a token (back) into the table; under gssk_tokens_lock. */
+static void gssk_token_hash_locked(struct gssk_token *tok)
+{
+	lockdep_assert_held(&gssk_tokens_lock);
+	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
+	tok->hashed = true;
+	gssk_tokens_hashed++;
+}
+
 /* Unhash under the lock; true if the caller now owns the token. */
 static bool gssk_token_unhash(struct gssk_token *tok)
 {
@@ -126,11 +156,8 @@ static bool gssk_token_unhash(struct gssk_token *tok)
 
 	mutex_lock(&gssk_tokens_lock);
 	owned = tok->hashed;
-	if (owned) {
-		hash_del(&tok->node);
-		tok->hashed = false;
-		gssk_tokens_hashed--;
-	}
+	if (owned)
+		gssk_token_unhash_locked(tok);
 	mutex_unlock(&gssk_tokens_lock);
 	return owned;
 }
@@ -212,9 +239,7 @@ void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 	memcpy(wire + 8, tok->id, GSSK_TOKEN_ID_LEN);
 
 	mutex_lock(&gssk_tokens_lock);
-	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
-	tok->hashed = true;
-	gssk_tokens_hashed++;
+	gssk_token_hash_locked(tok);
 	mutex_unlock(&gssk_tokens_lock);
 	queue_delayed_work(gssk_token_wq, &tok->reaper, tok->expires - jiffies);
 }
@@ -259,6 +284,8 @@ static struct gssk_token *gssk_token_find(const u8 *id)
 {
 	struct gssk_token *tok;
 
+	lockdep_assert_held(&gssk_tokens_lock);
+
 	hash_for_each_possible(gssk_tokens, tok, node, gssk_token_hash(id))
 		if (!crypto_memneq(tok->id, id, GSSK_TOKEN_ID_LEN))
 			return tok;
@@ -266,16 +293,17 @@ static struct gssk_token *gssk_token_find(const u8 *id)
 }
 
 /*
- * Redeem a token: on success the context lives in a new key of the caller,
- * linked into keyring, and the token is gone. On any refusal the token is
- * left as it was, importable by the right process until it expires.
+ * Claim a token for the calling importer: find it, check its deadline, the
+ * policy against the caller and the context's end time, and take it out of
+ * the table. The caller then creates its key (outside any gssk lock) and
+ * ends the claim with gssk_token_commit() or gssk_token_abort(). On a
+ * refusal the token is left as it was, importable by the right process
+ * until it expires.
  */
-struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
-			      key_serial_t keyring,
-			      struct netlink_ext_ack *extack)
+struct gssk_token *gssk_token_claim(const u8 *wire, size_t len,
+				    struct netlink_ext_ack *extack)
 {
 	struct gssk_token *tok;
-	struct key *key;
 	int err;
 
 	err = gssk_token_parse(wire, len, extack);
@@ -305,24 +333,41 @@ struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
 				      "the exported security context has expired");
 		goto unlock;
 	}
-
-	key = gssk_key_create(tok->ctx, desc, keyring, extack);
-	if (IS_ERR(key)) {
-		err = PTR_ERR(key);
-		goto unlock;
-	}
-	hash_del(&tok->node);
-	tok->hashed = false;
-	gssk_tokens_hashed--;
+	gssk_token_unhash_locked(tok);
 	mutex_unlock(&gssk_tokens_lock);
-
-	cancel_delayed_work_sync(&tok->reaper);
-	gssk_token_free(tok);
-	return key;
+	return tok;
 
 unlock:
 	mutex_unlock(&gssk_tokens_lock);
 	return ERR_PTR(err);
+}
+
+/* The context of a claimed token, for the importer's new key. */
+struct gssk_ctx *gssk_token_ctx(struct gssk_token *tok)
+{
+	return tok->ctx;
+}
+
+/* The import succeeded: the token is spent and freed. */
+void gssk_token_commit(struct gssk_token *tok)
+{
+	cancel_delayed_work_sync(&tok->reaper);
+	gssk_token_free(tok);
+}
+
+/*
+ * The importer's key could not be made: the token goes back into the
+ * table, as importable as before. Its reaper may have run meanwhile and
+ * found it claimed, so it is queued again (a no-op if still pending).
+ */
+void gssk_token_abort(struct gssk_token *tok)
+{
+	mutex_lock(&gssk_tokens_lock);
+	gssk_token_hash_locked(tok);
+	mutex_unlock(&gssk_tokens_lock);
+	queue_delayed_work(gssk_token_wq, &tok->reaper,
+			   time_after(tok->expires, jiffies) ?
+			   tok->expires - jiffies : 0);
 }
 
 /* Tokens published and not yet imported, withdrawn or expired. */

@@ -23,8 +23,10 @@ void gssk_token_discard(struct gssk_token *tok);
 void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 			u8 wire[GSSK_TOKEN_LEN]);
 struct gssk_ctx *gssk_token_withdraw(struct gssk_token *tok);
-struct key *gssk_token_import(const u8 *wire, size_t len, const char *desc,
-			      key_serial_t keyring,
-			      struct netlink_ext_ack *extack);
+struct gssk_token *gssk_token_claim(const u8 *wire, size_t len,
+				    struct netlink_ext_ack *extack);
+struct gssk_ctx *gssk_token_ctx(struct gssk_token *tok);
+void gssk_token_commit(struct gssk_token *tok);
+void gssk_token_abort(struct gssk_token *tok);
 
 #endif /* _GSSK_TOKEN_H */

@@ -2,8 +2,9 @@
 /*
  * GSSK_CMD_WRAP (gss_wrap, RFC 2744 section 5.33): the Wrap token of the
  * caller's message (IN_PTR, IN_LEN), sealed when CONF_REQ is set, written
- * to OUT_PTR. The room (OUT_LEN) is checked before a sequence number is
- * used, so a refused call leaves no gap in the sequence.
+ * to OUT_PTR. A call uses its sequence number only when the token reached
+ * OUT_PTR and the reply went out (see gssk_msg_seq_begin()): a refused or
+ * faulted call leaves no gap in the sequence.
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -46,29 +47,31 @@ int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 
-	err = gssk_msg_next_seq(ctx, &seq, extack);
+	err = gssk_msg_seq_begin(ctx, &seq, extack);
 	if (err)
 		goto out;
 	err = gssk_rfc4121_wrap(ctx->krb5, conf, seq, buf, len, tok);
 	if (err) {
 		err = gssk_msg_refuse_crypto(extack, err);
-		goto out;
+		goto out_seq;
 	}
 	/* The plaintext copy is no longer needed: wipe it early. */
 	kvfree_sensitive(buf, len);
 	buf = NULL;
 	err = gssk_msg_write_out(info, tok, tok_len);
 	if (err)
-		goto out;
+		goto out_seq;
 
 	if (nla_put_u32(msg, GSSK_A_OUT_LEN, tok_len) ||
 	    nla_put_u8(msg, GSSK_A_CONF_STATE, conf)) {
 		err = gssk_msg_refuse_nomem(extack);
-		goto out;
+		goto out_seq;
 	}
 	genlmsg_end(msg, hdr);
 	err = genlmsg_reply(msg, info);
 	msg = NULL;
+out_seq:
+	gssk_msg_seq_end(ctx, !err);
 out:
 	nlmsg_free(msg);
 	/* tok held the plaintext while it was encrypted in place */

@@ -111,7 +111,7 @@ static const char *const kernel_minor_msgs[] = {
 	K(GSSK_MINOR_BAD_CGROUP) =
 		"the policy's file descriptor is not a cgroup v2 directory",
 	K(GSSK_MINOR_EXPORT_RACE) =
-		"another caller exported the context at the same time",
+		"another caller exported or deleted the context at the same time",
 	K(GSSK_MINOR_BAD_QOP) =
 		"unsupported quality of protection (only 0 is accepted)",
 	K(GSSK_MINOR_TOKEN_DEFECTIVE) =
@@ -134,6 +134,8 @@ static const char *const kernel_minor_msgs[] = {
 		"the output buffer is too small for the result",
 	K(GSSK_MINOR_BAD_ENDTIME) =
 		"the context's end time is out of range",
+	K(GSSK_MINOR_KEY_UNDER_CONSTRUCTION) =
+		"the key is still being constructed by request-key; gssk does not wait for it",
 };
 #undef K
 

@@ -2,6 +2,10 @@
 # Install the Debian packages that building gssk and running its VM tests
 # need. Idempotent: asks dpkg which are missing and installs only those, and
 # prints nothing when everything is already there.
+#
+#   deps.sh         what make check, demo and bench need
+#   deps.sh debug   that, plus what building the debug kernel needs
+#                   (tools/vm/debug-kernel.sh)
 set -eu
 
 # The one list of packages this project needs from apt.
@@ -32,6 +36,14 @@ PACKAGES="
 	groff-base
 	man-db
 "
+# Building a kernel from linux-source-6.1 (Kconfig, objtool).
+DEBUG_PACKAGES="
+	flex
+	bison
+	bc
+	libelf-dev
+"
+[ "${1:-}" = debug ] && PACKAGES="$PACKAGES $DEBUG_PACKAGES"
 
 missing=
 for pkg in $PACKAGES; do

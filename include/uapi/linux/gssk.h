@@ -296,7 +296,7 @@ enum gssk_minor {
 	GSSK_MINOR_BAD_TTL,
 	GSSK_MINOR_BAD_POLICY,
 	GSSK_MINOR_BAD_CGROUP,		/* fd is not a cgroup v2 directory */
-	GSSK_MINOR_EXPORT_RACE,		/* context exported concurrently */
+	GSSK_MINOR_EXPORT_RACE,		/* exported or deleted concurrently */
 	/* per-message operations */
 	GSSK_MINOR_BAD_QOP,
 	GSSK_MINOR_TOKEN_DEFECTIVE,	/* per-message token malformed */
@@ -309,6 +309,7 @@ enum gssk_minor {
 	GSSK_MINOR_BAD_ADDRESS,		/* IN_PTR/OUT_PTR not readable/writable */
 	GSSK_MINOR_OUTPUT_TOO_SMALL,	/* OUT_LEN too small for the result */
 	GSSK_MINOR_BAD_ENDTIME,		/* ENDTIME beyond the kernel's range */
+	GSSK_MINOR_KEY_UNDER_CONSTRUCTION, /* key awaits request-key */
 
 	__GSSK_MINOR_END
 };
