@@ -7,6 +7,10 @@
 #                 unit tests and the selftests in a QEMU VM
 #   make demo     install what is missing, build everything, run the demo
 #                 in a QEMU VM
+#   make check-debug
+#                 the selftests on a debug kernel (KASAN, KFENCE, lockdep,
+#                 kmemleak, UBSAN, ...) built once per machine from
+#                 linux-source-6.1 (tools/vm/debug-kernel.sh, about 10 min)
 #   make bench    install what is missing, build everything and
 #                 tools/bench/gssk-bench, print its figures from a QEMU VM
 #                 (not part of check: it measures, it does not test)
@@ -31,8 +35,8 @@ KDIR ?= /lib/modules/$(KVER)/build
 endif
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
-.PHONY: all deps module module-corrupt lib tools selftests check demo bench \
-	clean
+.PHONY: all deps module module-corrupt lib tools selftests check \
+	check-debug demo bench clean
 
 all: module module-corrupt lib tools selftests
 
@@ -85,6 +89,10 @@ check: deps
 	$(MAKE) -C tools/gsskctl check
 	$(MAKE) check-install
 	tools/vm/run.sh test
+
+check-debug: deps
+	$(MAKE) all
+	tools/vm/check-debug.sh
 
 demo: deps
 	$(MAKE) all

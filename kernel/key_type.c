@@ -154,12 +154,16 @@ static int gssk_key_check_type(struct key *key, struct netlink_ext_ack *extack)
 			       "key is not a gssk security context");
 }
 
-/* A key that request-key is still constructing; refused, never waited for. */
-static int gssk_key_check_built(struct key *key, struct netlink_ext_ack *extack)
+/*
+ * A key that request-key is still constructing: refused (with major, as
+ * fits the command), never waited for.
+ */
+static int gssk_key_check_built(struct key *key, u32 major,
+				struct netlink_ext_ack *extack)
 {
 	if (key_read_state(key) != KEY_IS_UNINSTANTIATED)
 		return 0;
-	return gssk_refuse_msg(extack, -EBUSY, GSS_S_NO_CONTEXT,
+	return gssk_refuse_msg(extack, -EBUSY, major,
 			       GSSK_MINOR_KEY_UNDER_CONSTRUCTION,
 			       "key is still under construction (request-key); gssk does not wait for it");
 }
@@ -208,7 +212,7 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	if (!err)
 		err = gssk_key_check_type(key, extack);
 	if (!err)
-		err = gssk_key_check_built(key, extack);
+		err = gssk_key_check_built(key, GSS_S_NO_CONTEXT, extack);
 	if (err) {
 		key_put(key);
 		return ERR_PTR(err);
@@ -220,8 +224,16 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 		gssk_ctx_get(ctx);
 	up_read(&key->sem);
 	if (!ctx) {
+		/* Revoked, or an EXPORT or DELETE took the context just now. */
+		if (test_bit(KEY_FLAG_REVOKED, &key->flags))
+			err = gssk_key_lookup_error(-EKEYREVOKED, extack);
+		else
+			err = gssk_refuse_msg(extack, -EKEYREVOKED,
+					      GSS_S_NO_CONTEXT,
+					      GSSK_MINOR_EXPORT_RACE,
+					      "context was exported or deleted concurrently");
 		key_put(key);
-		return ERR_PTR(gssk_key_lookup_error(-EKEYREVOKED, extack));
+		return ERR_PTR(err);
 	}
 	*keyp = key;
 	return ctx;
@@ -263,7 +275,7 @@ struct key *gssk_key_get_for_delete(key_serial_t serial,
 
 	err = gssk_key_check_type(key, extack);
 	if (!err)
-		err = gssk_key_check_built(key, extack);
+		err = gssk_key_check_built(key, GSS_S_NO_CONTEXT, extack);
 	if (!err) {
 		err = key_validate(key);
 		if (err == -EKEYEXPIRED)
@@ -391,7 +403,7 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 	}
 	ring = key_ref_to_ptr(ring_ref);
 	if (ring->type != &key_type_keyring) {
-		err = gssk_key_check_built(ring, extack);
+		err = gssk_key_check_built(ring, GSS_S_FAILURE, extack);
 		if (!err)
 			err = gssk_refuse_msg(extack, -ENOTDIR, GSS_S_FAILURE,
 					      GSSK_MINOR_BAD_KEYRING,

@@ -640,6 +640,48 @@ TEST_F(msg, output_too_small_is_refused_and_uses_nothing)
 	free(r);
 }
 
+/*
+ * A WRAP whose output cannot be written (a read-only page) is refused with
+ * EFAULT and uses no sequence number: the next token carries number 0.
+ */
+TEST_F(msg, faulted_wrap_uses_no_sequence_number)
+{
+	uint32_t et = GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, got = 0;
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	unsigned char msg[64], out[256];
+	volatile unsigned char *ro;
+	struct gnl_msg *req;
+	int conf;
+
+	random_bytes(msg, sizeof(msg));
+	load_pair(_metadata, &self->p, et, TEST_FLAGS, false, 0, 0, 0);
+	ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, (void *)ro);
+	(void)ro[0];		/* present, but not writable */
+
+	for (conf = 0; conf <= 1; conf++) {
+		req = gnl_ctx_msg(GSSK_CMD_WRAP, self->p.init);
+		gnl_put_u8(req, GSSK_A_CONF_REQ, conf);
+		gnl_put_in(req, msg, sizeof(msg));
+		gnl_put_out(req, (void *)ro, 4096);
+		ASSERT_EQ(-EFAULT, gnl_call(req, r));
+		ASSERT_EQ((uint32_t)GSS_S_FAILURE, r->status.major);
+		ASSERT_EQ((uint32_t)GSSK_MINOR_BAD_ADDRESS, r->status.minor);
+		free(req);
+	}
+
+	req = gnl_ctx_msg(GSSK_CMD_WRAP, self->p.init);
+	gnl_put_u8(req, GSSK_A_CONF_REQ, 1);
+	gnl_put_in(req, msg, sizeof(msg));
+	gnl_put_out(req, out, sizeof(out));
+	ASSERT_EQ(0, gnl_call(req, r)) TH_LOG("%s", r->msg);
+	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_OUT_LEN, &got));
+	ASSERT_EQ(0u, tok_seq(out, got));
+	free(req);
+	munmap((void *)ro, 4096);
+	free(r);
+}
+
 TEST_F(msg, wrap_size_limit_matches_wrap)
 {
 	static const OM_uint32 reqs[] = { 0, 1, 16, 40, 60, 61, 100, 1000,

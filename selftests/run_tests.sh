@@ -13,7 +13,7 @@ if [ -f "$list" ]; then
 	tests=$(cat "$list")
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
-	       gssk_sequence gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
+	       gssk_sequence gssk_races gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
 	       gssk_krb5_load gssk_gsskctl_stats.sh gssk_module"
 fi
 

@@ -640,7 +640,7 @@ static void parse_error(const struct nlmsghdr *nh, struct gnl_reply *r)
  */
 static int nl_transact(unsigned char *buf, size_t len, struct gnl_reply *r)
 {
-	static unsigned char rbuf[65536];
+	static __thread unsigned char rbuf[65536];	/* one per thread */
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	struct nlmsghdr *nh = (struct nlmsghdr *)buf;
 	int one = 1, fd, ret = -EIO;

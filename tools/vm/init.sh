@@ -9,6 +9,8 @@
 #   gssk.run=bench     run /usr/bin/gssk-bench
 #   gssk.tests=A,B     (test) run only the selftests A and B
 #   gssk.PARAM=VALUE   passed to gssk.ko as PARAM=VALUE by insmod
+#   gsskvm.kmemleak=1  after the payload, scan for leaks with gssk loaded
+#                      and again after rmmod gssk (make check-debug)
 #
 # The payload runs in its own directory, with stdin from /dev/null, its
 # output on the console and a fresh session keyring. Its exit status goes to
@@ -57,12 +59,14 @@ must ip link set lo up
 
 mode=
 modparams=
+kmemleak=
 read -r cmdline </proc/cmdline
 for word in $cmdline; do
 	case $word in
 	gssk.run=*) mode=${word#gssk.run=} ;;
 	gssk.tests=*) ;;	# read by /tests/run_tests.sh
 	gssk.*=*) modparams="$modparams ${word#gssk.}" ;;
+	gsskvm.kmemleak=1) kmemleak=1 ;;
 	esac
 done
 case $mode in
@@ -98,10 +102,50 @@ if [ "$mode" != bench ] && [ -x /usr/sbin/gssk-kdc ]; then
 	must gssk-kdc
 fi
 
+# kmemleak_check WHEN: make kmemleak scan now (twice: an object must stay
+# unreferenced across two scans, and be older than 5 s), print every
+# suspected leak that involves gssk (a gssk function in its allocation
+# trace, or an address in the module area once gssk is unloaded) and the
+# line "GSSK-KMEMLEAK: N ..." that run.sh fails on when N > 0.
+kmemleak_check() {
+	f=/sys/kernel/debug/kmemleak
+	if [ ! -w $f ]; then
+		echo "GSSK-KMEMLEAK: 1 (kmemleak is not available: $f)"
+		return
+	fi
+	sleep 6
+	echo scan >$f
+	echo scan >$f
+	awk -v when="$1" '
+		function flush() {
+			if (blk != "" && blk ~ /gssk|\[<ffffffff[a-f][0-9a-f]+>\]/) {
+				n++
+				printf "%s", blk
+			}
+			blk = ""
+		}
+		/unreferenced object/ { flush() }
+		{ blk = blk $0 "\n" }
+		END {
+			flush()
+			printf "GSSK-KMEMLEAK: %d leak(s) involving gssk %s\n", n, when
+		}' $f
+	echo clear >$f
+}
+
 stage=payload
 say "up in $(uptime_s) s; running $payload"
 cd "$(dirname "$payload")" || finish 2
 keyctl session - "$payload" </dev/null
 rc=$?
 say "$payload exited with rc=$rc after $(uptime_s) s"
+if [ -n "$kmemleak" ]; then
+	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+	kmemleak_check "with gssk loaded"
+	if grep -q '^gssk ' /proc/modules; then
+		rmmod gssk || say "rmmod gssk failed"
+	fi
+	kmemleak_check "after rmmod gssk"
+	say "kmemleak scans done after $(uptime_s) s"
+fi
 finish "$rc"

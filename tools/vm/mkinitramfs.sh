@@ -23,6 +23,13 @@
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
 # symlinks into /usr), so a library copied to its host path is found by the
 # loader in the VM. Everything must be built already (make all).
+#
+# Environment, for a kernel other than the installed cloud kernel (make
+# check-debug sets them):
+#   KVER            its release (default: tools/vm/kernel.sh kver)
+#   GSSK_KO_DIR     where gssk.ko, build/corrupt/gssk.ko and
+#                   build/testmode/gssk.ko built for it are (default: .)
+#   GSSK_MODROOT    the root its /lib/modules/$KVER is under (default: /)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -30,7 +37,8 @@ root=$(pwd)
 KVER=$(tools/vm/kernel.sh kver)
 stage=$root/build/initramfs
 out=$root/build/initramfs.cpio.gz
-hostmods=/lib/modules/$KVER
+hostmods=${GSSK_MODROOT:-}/lib/modules/$KVER
+ko=${GSSK_KO_DIR:-.}
 
 # Crypto modules /init loads before gssk.ko: the CTS and ECB templates and
 # the x86 AES and SHA implementations behind the Kerberos enctypes
@@ -113,7 +121,8 @@ module_paths() {
 		die "module $1 is not in $hostmods/modules.dep"
 }
 
-for f in gssk.ko build/corrupt/gssk.ko lib/libgssk.so.1 tools/gsskctl/gsskctl \
+for f in "$ko/gssk.ko" "$ko/build/corrupt/gssk.ko" lib/libgssk.so.1 \
+	tools/gsskctl/gsskctl \
 	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
@@ -156,12 +165,12 @@ done
 if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi
-cp gssk.ko "$stage/lib/gssk/gssk.ko"
-cp build/corrupt/gssk.ko "$stage/lib/gssk/gssk-corrupt.ko"
+cp "$ko/gssk.ko" "$stage/lib/gssk/gssk.ko"
+cp "$ko/build/corrupt/gssk.ko" "$stage/lib/gssk/gssk-corrupt.ko"
 
 # Kernel modules, in load order, and the index busybox modprobe reads.
 modules=$CRYPTO_MODULES
-for dep in $(modinfo -F depends gssk.ko | tr ',' ' '); do
+for dep in $(modinfo -F depends "$ko/gssk.ko" | tr ',' ' '); do
 	modules="$modules $dep"
 done
 load=
@@ -170,11 +179,12 @@ for m in $modules; do
 	[ -n "$paths" ] || continue # built in
 	load="$load $m"
 	for p in $paths; do
-		mkdir -p "$(dirname "$stage$hostmods/$p")"
-		cp "$hostmods/$p" "$stage$hostmods/$p"
+		mkdir -p "$(dirname "$stage/lib/modules/$KVER/$p")"
+		cp "$hostmods/$p" "$stage/lib/modules/$KVER/$p"
 	done
 done
-cp "$hostmods"/modules.{builtin,builtin.modinfo,order} "$stage$hostmods/"
+mkdir -p "$stage/lib/modules/$KVER"
+cp "$hostmods"/modules.{builtin,builtin.modinfo,order} "$stage/lib/modules/$KVER/"
 depmod -b "$stage" "$KVER"
 
 # The selftests install their binaries and /tests/run_tests.sh.

@@ -9,9 +9,11 @@
 # The console is shown and saved, CR-stripped, in build/vm-console.log. The
 # guest's /init writes "GSSK-RESULT rc=N" to the second serial port, saved
 # in build/vm-result. The run fails if that line is missing (panic, WARN,
-# oops, timeout), if rc is not 0, if the console shows a kernel warning,
-# BUG, oops or panic, or, in test mode, if the TAP output has a "not ok" or
-# no result at all.
+# oops, timeout), if rc is not 0, if the console shows a kernel report (a
+# warning, BUG, oops or panic; KASAN, KFENCE, UBSAN, lockdep, debug-objects
+# and list-corruption reports; kmemleak leaks that /init attributes to
+# gssk), or, in test mode, if the TAP output has a "not ok" or no result at
+# all.
 #
 # Environment:
 #   GSSK_VM_TIMEOUT  seconds before the VM is killed (default 900)
@@ -20,7 +22,11 @@
 #                    (gssk.PARAM=VALUE words become module parameters)
 #   GSSK_VM_ACCEL    force a QEMU accelerator: kvm or tcg (default: KVM
 #                    if the CPU has vmx/svm and /dev/kvm is usable, else TCG)
-#   KDIR, KVER       the kernel (see tools/vm/kernel.sh)
+#   GSSK_VM_KERNEL   the kernel image to boot (default /boot/vmlinuz-$KVER;
+#                    make check-debug boots the debug kernel)
+#   GSSK_VM_MEM      guest memory in MiB (default 1024)
+#   KDIR, KVER       the kernel (see tools/vm/kernel.sh); mkinitramfs.sh
+#                    also reads GSSK_KO_DIR and GSSK_MODROOT
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -36,7 +42,8 @@ esac
 
 tools/vm/deps.sh
 KVER=$(tools/vm/kernel.sh kver)
-kernel=/boot/vmlinuz-$KVER
+export KVER
+kernel=${GSSK_VM_KERNEL:-/boot/vmlinuz-$KVER}
 if [ ! -r "$kernel" ]; then
 	echo "run.sh: $kernel missing: install linux-image-$KVER" >&2
 	exit 1
@@ -69,12 +76,12 @@ start=$(date +%s.%N)
 # reaches it; stdin is /dev/null so QEMU never puts a terminal in raw mode.
 set +e
 timeout --foreground --kill-after=10 "$timeout_s" \
-	qemu-system-x86_64 "${accel[@]}" -cpu max -m 1024 -smp 2 \
+	qemu-system-x86_64 "${accel[@]}" -cpu max -m "${GSSK_VM_MEM:-1024}" -smp 2 \
 	-nographic -monitor none -no-reboot -nic none \
 	-kernel "$kernel" -initrd build/initramfs.cpio.gz \
 	-serial stdio -serial "file:$result" \
 	-append "$append" </dev/null 2>&1 |
-	tr -d '\r' | tee "$console"
+	stdbuf -oL tr -d '\r' | tee "$console"
 qemu_status=${PIPESTATUS[0]}
 set -e
 elapsed=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
@@ -103,9 +110,13 @@ else
 		failures+=("the $mode payload exited with rc=$rc")
 	fi
 fi
-kernel_bad='WARNING:|BUG:|Oops|Call Trace|Kernel panic'
+# Every report a kernel checker prints: WARN and BUG (lockdep, sleeping in
+# atomic context, KASAN and KFENCE say "BUG:" or "WARNING:"), UBSAN,
+# debug-objects (ODEBUG), list corruption, and /init's count of kmemleak
+# leaks that involve gssk (GSSK-KMEMLEAK, see init.sh).
+kernel_bad='WARNING:|BUG:|Oops|Call Trace|Kernel panic|UBSAN:|ODEBUG:|list_(add|del) corruption|GSSK-KMEMLEAK: [1-9]'
 if grep -Eq "$kernel_bad" "$console"; then
-	failures+=("the kernel log shows a warning, BUG, oops or panic:")
+	failures+=("the kernel log shows a kernel report (warning, BUG, oops, panic, checker):")
 	while IFS= read -r bad; do
 		failures+=("    $bad")
 	done < <(grep -E "$kernel_bad" "$console" | head -n 5)
