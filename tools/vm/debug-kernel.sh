@@ -9,8 +9,9 @@
 # debug lists and objects, SLUB debugging, hardened usercopy, and only
 # what gssk and its tests need). It is cached outside the clone, in
 # $GSSK_CACHE (default /var/cache/gssk) under a key made of the source
-# package's version and the hash of debug.config and of this script, so a
-# machine builds it once and a change to either builds a new one.
+# package's version, the hash of debug.config and RECIPE below, so a
+# machine builds it once and a change to either builds a new one. Bump
+# RECIPE when a change to this script changes what it builds.
 #
 # The directory holds the kernel's build tree (O=): arch/x86/boot/bzImage
 # boots in the VM and gssk.ko builds against it with "make -C DIR M=...".
@@ -24,10 +25,10 @@ root=$(pwd)
 fragment=$root/tools/vm/debug.config
 cache=${GSSK_CACHE:-/var/cache/gssk}
 
+RECIPE=1
 srcver=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null || true)
 key_of() {
-	cat "$fragment" "$root/tools/vm/debug-kernel.sh" |
-		sha256sum | cut -c1-16
+	{ cat "$fragment"; echo "recipe $RECIPE"; } | sha256sum | cut -c1-16
 }
 dir_for() {
 	echo "$cache/debug-kernel-$1-$(key_of)"
