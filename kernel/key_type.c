@@ -347,12 +347,16 @@ static int gssk_key_create_error(int err, struct netlink_ext_ack *extack)
  * displaced). The caller holds gssk_key_link_lock, so no other gssk key can
  * take the description between this check and the link.
  */
+static DEFINE_MUTEX(gssk_key_link_lock);
+
 static int gssk_key_pick_desc(key_ref_t ring_ref, const char **desc,
 			      char *buf, size_t len,
 			      struct netlink_ext_ack *extack)
 {
 	static atomic64_t gssk_desc_seq = ATOMIC64_INIT(0);
 	key_ref_t dup;
+
+	lockdep_assert_held(&gssk_key_link_lock);
 
 	if (!*desc || !**desc) {
 		snprintf(buf, len, "gssk:%llu",
@@ -388,7 +392,6 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 			    key_serial_t keyring,
 			    struct netlink_ext_ack *extack)
 {
-	static DEFINE_MUTEX(gssk_key_link_lock);
 	const struct cred *cred;
 	struct key *key, *ring;
 	char desc_buf[32];

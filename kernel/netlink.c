@@ -8,8 +8,10 @@
  * rely on that) and in parallel (parallel_ops); each takes the locks it
  * needs.
  */
+#include <linux/stringify.h>
 #include <net/genetlink.h>
 
+#include "gss_status.h"
 #include "gssk.h"
 
 static const struct nla_policy gssk_load_policy[GSSK_A_MAX + 1] = {
@@ -170,9 +172,26 @@ static const struct genl_ops gssk_ops[] = {
 	},
 };
 
+/*
+ * Every request must speak this module's version of the family, so that a
+ * later ABI can change what a command means without an old module
+ * misreading a new request (or the other way round).
+ */
+static int gssk_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+			 struct genl_info *info)
+{
+	if (info->genlhdr->version == GSSK_GENL_VERSION)
+		return 0;
+	return gssk_refuse_msg(info->extack, -EPROTO, GSS_S_FAILURE,
+			       GSSK_MINOR_BAD_VERSION,
+			       "unsupported gssk generic netlink version (this module speaks version "
+			       __stringify(GSSK_GENL_VERSION) ")");
+}
+
 static struct genl_family gssk_family __ro_after_init = {
 	.name		= GSSK_GENL_NAME,
 	.version	= GSSK_GENL_VERSION,
+	.pre_doit	= gssk_pre_doit,
 	.module		= THIS_MODULE,
 	.netnsok	= true,
 	.parallel_ops	= true,

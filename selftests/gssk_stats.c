@@ -286,4 +286,38 @@ TEST_F(stats, sequence_numbers_are_reported_and_travel)
 	EXPECT_NE(0u, GSS_ERROR(major));
 }
 
+/* Only GSSK_GENL_VERSION is spoken: any other version byte is refused. */
+TEST_F(stats, other_genl_versions_are_refused)
+{
+	static const uint8_t versions[] = { 0, GSSK_GENL_VERSION + 1, 255 };
+	static const uint8_t cmds[] = { GSSK_CMD_STATS, GSSK_CMD_INQUIRE };
+	struct gnl_reply *r = malloc(sizeof(*r));
+	struct gnl_msg *m = malloc(sizeof(*m));
+	int32_t serial = 1;
+	unsigned int v, c;
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, m);
+	for (v = 0; v < sizeof(versions); v++) {
+		for (c = 0; c < sizeof(cmds); c++) {
+			gnl_init_version(m, cmds[c], versions[v]);
+			if (cmds[c] == GSSK_CMD_INQUIRE)
+				gnl_put(m, GSSK_A_SERIAL, &serial,
+					sizeof(serial));
+			ASSERT_EQ(-EPROTO, gnl_call(m, r))
+				TH_LOG("version %u cmd %u: %s", versions[v],
+				       cmds[c], r->msg);
+			ASSERT_TRUE(r->has_status);
+			ASSERT_EQ((uint32_t)GSS_S_FAILURE, r->status.major);
+			ASSERT_EQ((uint32_t)GSSK_MINOR_BAD_VERSION,
+				  r->status.minor);
+			ASSERT_NE(NULL, strstr(r->msg, "version"));
+		}
+	}
+	gnl_init(m, GSSK_CMD_STATS);
+	ASSERT_EQ(0, gnl_call(m, r)) TH_LOG("%s", r->msg);
+	free(m);
+	free(r);
+}
+
 TEST_HARNESS_MAIN

@@ -159,7 +159,7 @@ const char *minor_name(OM_uint32 minor)
 		"TOKEN_DEFECTIVE", "BAD_CHECKSUM", "WRONG_DIRECTION",
 		"MESSAGE_TOO_LONG", "SEQ_EXHAUSTED", "CRYPTO",
 		"DUPLICATE_DESCRIPTION", "BAD_ADDRESS", "OUTPUT_TOO_SMALL",
-		"BAD_ENDTIME", "KEY_UNDER_CONSTRUCTION",
+		"BAD_ENDTIME", "KEY_UNDER_CONSTRUCTION", "BAD_VERSION",
 	};
 
 	if (minor == GSSK_MINOR_NONE)
@@ -563,6 +563,11 @@ static void msg_init(unsigned char *buf, size_t *len, uint16_t type,
 void gnl_init(struct gnl_msg *m, uint8_t cmd)
 {
 	msg_init(m->buf, &m->len, 0, cmd, GSSK_GENL_VERSION);
+}
+
+void gnl_init_version(struct gnl_msg *m, uint8_t cmd, uint8_t version)
+{
+	msg_init(m->buf, &m->len, 0, cmd, version);
 }
 
 void gnl_put(struct gnl_msg *m, uint16_t type, const void *data, size_t len)

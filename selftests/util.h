@@ -170,6 +170,8 @@ struct gnl_reply {
 };
 
 void gnl_init(struct gnl_msg *m, uint8_t cmd);
+/* The same with another genlmsghdr version than GSSK_GENL_VERSION. */
+void gnl_init_version(struct gnl_msg *m, uint8_t cmd, uint8_t version);
 void gnl_put(struct gnl_msg *m, uint16_t type, const void *data,
 	     size_t len);
 void gnl_put_u32(struct gnl_msg *m, uint16_t type, uint32_t v);

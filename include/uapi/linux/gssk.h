@@ -5,7 +5,9 @@
  * This header is the whole ABI between gssk.ko and userspace. It is shared
  * by the kernel module and by libgssk.
  *
- * Generic netlink family GSSK_GENL_NAME, version GSSK_GENL_VERSION.
+ * Generic netlink family GSSK_GENL_NAME, version GSSK_GENL_VERSION: a
+ * request whose genlmsghdr carries another version is refused (EPROTO,
+ * GSS_S_FAILURE, GSSK_MINOR_BAD_VERSION), so a later ABI can change safely.
  * Every command is a request (NLM_F_REQUEST, plus NLM_F_ACK if the caller
  * wants an acknowledgement); there are no dumps and no multicast groups.
  *
@@ -310,6 +312,7 @@ enum gssk_minor {
 	GSSK_MINOR_OUTPUT_TOO_SMALL,	/* OUT_LEN too small for the result */
 	GSSK_MINOR_BAD_ENDTIME,		/* ENDTIME beyond the kernel's range */
 	GSSK_MINOR_KEY_UNDER_CONSTRUCTION, /* key awaits request-key */
+	GSSK_MINOR_BAD_VERSION,		/* genl version is not GSSK_GENL_VERSION */
 
 	__GSSK_MINOR_END
 };
