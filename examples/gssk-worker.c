@@ -12,11 +12,13 @@
  */
 #define _GNU_SOURCE	/* accept4, SOCK_CLOEXEC, explicit_bzero */
 #include <getopt.h>
+#include <linux/keyctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 #include <gssk/gssk.h>
 #include "wire.h"
@@ -140,6 +142,16 @@ int main(int argc, char **argv)
 	if (!path || n < 1) {
 		fprintf(stderr, "usage: gssk-worker --listen SOCKET [--clients N]\n");
 		return 2;
+	}
+	/*
+	 * A context key in a session keyring is possessed by every process
+	 * that has that keyring. Do not keep the parent's: start in a new,
+	 * anonymous one (what 'keyctl session -' does), so the contexts this
+	 * worker imports are its own.
+	 */
+	if (syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, NULL) < 0) {
+		perror("join a new session keyring");
+		return 1;
 	}
 	lfd = unix_listen(path);
 	if (lfd < 0) {

@@ -145,6 +145,12 @@ const struct gsskctl_cmd gsskctl_cmd_export = {
 "  --out FILE       write the token to FILE instead of standard output\n"
 "  --raw            the raw token bytes instead of base64\n"
 "\n"
-"If the token cannot be written it is printed in base64 on standard error.\n",
+"If the token cannot be written it is printed in base64 on standard error.\n"
+"\n"
+"The export needs read and write permission on the context key. The default\n"
+"binds the token to the caller's session keyring, which every process that\n"
+"has it shares (children keep it; a named one can be joined): start workers\n"
+"in a new anonymous session ('keyctl session -') and bind them by --uid and\n"
+"--cgroup.\n",
 	.run = run,
 };
