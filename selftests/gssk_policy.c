@@ -98,6 +98,45 @@ TEST_F(policy, other_session_is_refused_by_default)
 	check_inquire(_metadata, self->h2, &self->tc);
 }
 
+#define SHARED_SESSION	"gssk-selftest-shared"
+
+/* Join the named session keyring SHARED_SESSION, then import. */
+static void child_join_shared_and_import(struct child_res *res, void *arg)
+{
+	if (keyctl_join_session_keyring(SHARED_SESSION) < 0) {
+		res->setup_err = errno;
+		snprintf(res->setup_step, sizeof(res->setup_step),
+			 "join " SHARED_SESSION);
+		return;
+	}
+	child_import(res, arg);
+}
+
+/*
+ * The model's documented limit (gssk(7), "A process that joins the
+ * exporter's session keyring"): the default policy binds to the session
+ * keyring itself, so a process of the same uid that joins a named session
+ * keyring is in that session and may import. A fresh anonymous session is
+ * not.
+ */
+TEST_F(policy, joining_a_named_session_keyring_joins_the_session)
+{
+	struct child_res res;
+	OM_uint32 major, minor = 0;
+
+	ASSERT_LT(0, keyctl_join_session_keyring(SHARED_SESSION));
+	major = gssk_export_sec_context(&minor, &self->h, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+
+	ASSERT_EQ(0, run_child(&in_new_session, child_import, &self->tok,
+			       &res));
+	ASSERT_CHILD_STATUS(GSS_S_UNAUTHORIZED, GSSK_MINOR_WRONG_SESSION,
+			    res);
+	ASSERT_EQ(0, run_child(&in_new_session, child_join_shared_and_import,
+			       &self->tok, &res));
+	ASSERT_CHILD_IMPORTED(res, TEST_FLAGS);
+}
+
 TEST_F(policy, any_session_policy_accepts_other_session)
 {
 	struct child_res res;
