@@ -209,6 +209,7 @@ k_expired="gssk: security context has expired"
 k_not_trans="gssk: context lacks GSS_C_TRANS_FLAG and cannot be exported"
 k_permission="gssk: caller neither possesses nor is granted the context key"
 k_keyring="gssk: destination keyring cannot take the context key"
+k_not_keyring="gssk: the destination is not a keyring"
 k_duplicate="gssk: the keyring already holds a context with this description"
 k_tok_length="gssk: token has the wrong length"
 k_tok_magic="gssk: not a gssk token (bad magic)"
@@ -597,7 +598,7 @@ gl --description "$D-full"
 ok_serial "load: the same description in another keyring is fine"
 ukey=$(keyctl add user "$D-user" data @s)
 gl --keyring "$ukey"
-refused "load --keyring of a user key" load "$M_FAILURE" "$m_keyring" "$k_keyring"
+refused "load --keyring of a user key" load "$M_FAILURE" "$m_keyring" "$k_not_keyring"
 cap other 1000 - "$GSSK" load --enctype 17 --key "$KEY16" --role initiator \
 	--flags none --keyring "$RING" </dev/null
 refused "load as uid 1000 into root's keyring" load "$M_FAILURE" "$m_keyring" "$k_keyring"
@@ -958,7 +959,7 @@ s=$(load_ctx 17 "$TRANS" --description "$D-kr")
 g export "$s"
 tok=$out
 g import --keyring "$ukey" --in "$(tf "$tok")"
-refused "import --keyring of a user key" import "$M_FAILURE" "$m_keyring" "$k_keyring"
+refused "import --keyring of a user key" import "$M_FAILURE" "$m_keyring" "$k_not_keyring"
 g import --keyring @p --in "$(tf "$tok")"
 ok_serial "the refused import left the token importable (--keyring @p)"
 
