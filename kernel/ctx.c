@@ -2,12 +2,35 @@
 /*
  * Lifetime of a security context (struct gssk_ctx).
  */
+#include <linux/jiffies.h>
+#include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/timekeeping.h>
+#include <linux/workqueue.h>
 
 #include "gssk.h"
 #include "krb5_crypto.h"
+
+/* At endtime: wipe the secrets; the context stays, expired, until put. */
+static void gssk_ctx_expire(struct work_struct *work)
+{
+	struct gssk_ctx *ctx = container_of(to_delayed_work(work),
+					    struct gssk_ctx, expiry);
+	struct gssk_krb5 *krb5;
+
+	/* Early (the wall clock was set back): wait for the rest. */
+	if (!gssk_ctx_expired(ctx)) {
+		gssk_ctx_arm_expiry(ctx);
+		return;
+	}
+	down_write(&ctx->crypto_sem);
+	krb5 = ctx->krb5;
+	ctx->krb5 = NULL;
+	up_write(&ctx->crypto_sem);
+	if (krb5)
+		gssk_krb5_free(krb5);
+}
 
 struct gssk_ctx *gssk_ctx_alloc(void)
 {
@@ -18,6 +41,8 @@ struct gssk_ctx *gssk_ctx_alloc(void)
 		return NULL;
 	refcount_set(&ctx->ref, 1);
 	mutex_init(&ctx->seq_lock);
+	init_rwsem(&ctx->crypto_sem);
+	INIT_DELAYED_WORK(&ctx->expiry, gssk_ctx_expire);
 	gssk_stats_inc(GSSK_STAT_CONTEXTS);
 	return ctx;
 }
@@ -37,6 +62,7 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	if (!ctx || !refcount_dec_and_test(&ctx->ref))
 		return;
 	might_sleep();
+	cancel_delayed_work_sync(&ctx->expiry);
 	if (ctx->krb5)
 		gssk_krb5_free(ctx->krb5);
 	kfree(ctx->init_name);
@@ -56,6 +82,21 @@ unsigned int gssk_ctx_size(const struct gssk_ctx *ctx)
 bool gssk_ctx_expired(const struct gssk_ctx *ctx)
 {
 	return ctx->endtime && ktime_get_real_seconds() >= ctx->endtime;
+}
+
+/*
+ * Schedule the wipe of a loaded context's secrets at its endtime (none for
+ * a context without one). The last put cancels it.
+ */
+void gssk_ctx_arm_expiry(struct gssk_ctx *ctx)
+{
+	time64_t left;
+
+	if (!ctx->endtime)
+		return;
+	left = ctx->endtime - ktime_get_real_seconds();
+	left = clamp_t(time64_t, left, 0, MAX_JIFFY_OFFSET / HZ);
+	queue_delayed_work(system_wq, &ctx->expiry, (unsigned long)left * HZ);
 }
 
 /* Seconds left, as GSS_C_INDEFINITE (~0) when the context never expires. */

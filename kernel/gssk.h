@@ -11,7 +11,9 @@
 #include <linux/netlink.h>
 #include <net/genetlink.h>
 #include <linux/refcount.h>
+#include <linux/rwsem.h>
 #include <linux/types.h>
+#include <linux/workqueue.h>
 #include <linux/gssk.h>
 
 #include "seqwin.h"
@@ -42,9 +44,15 @@ struct gssk_ctx {
 	/*
 	 * The secrets: per-usage keys derived once at LOAD (RFC 3961/8009,
 	 * usages 22 to 25, from the acceptor subkey when there is one), held
-	 * only as keyed transforms. The raw keys are not kept.
+	 * only as keyed transforms. The raw keys are not kept. Per-message
+	 * operations use them under crypto_sem held for reading; at endtime
+	 * the expiry work takes it for writing, wipes them and sets krb5 to
+	 * NULL, so an expired context holds no secret even while its key
+	 * waits for the key garbage collector.
 	 */
 	struct gssk_krb5 *krb5;
+	struct rw_semaphore crypto_sem;
+	struct delayed_work expiry;
 
 	/*
 	 * Per-message state, protected by seq_lock: the next sequence number
@@ -62,6 +70,7 @@ void gssk_ctx_get(struct gssk_ctx *ctx);
 void gssk_ctx_put(struct gssk_ctx *ctx);
 unsigned int gssk_ctx_size(const struct gssk_ctx *ctx);
 bool gssk_ctx_expired(const struct gssk_ctx *ctx);
+void gssk_ctx_arm_expiry(struct gssk_ctx *ctx);
 u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx);
 
 /* Exported by security/keys, but declared only in its internal header. */

@@ -62,15 +62,27 @@ int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
 				      "only QOP 0 (GSS_C_QOP_DEFAULT) is supported");
 		goto fail;
 	}
+	/* The secrets stay until gssk_msg_end(), unless already wiped. */
+	down_read(&ctx->crypto_sem);
+	if (!ctx->krb5) {
+		up_read(&ctx->crypto_sem);
+		err = gssk_refuse_msg(extack, -EKEYEXPIRED,
+				      GSS_S_CONTEXT_EXPIRED,
+				      GSSK_MINOR_CONTEXT_EXPIRED,
+				      "security context has expired");
+		goto fail;
+	}
 	*ctxp = ctx;
 	return 0;
 fail:
-	gssk_msg_end(ctx, *keyp);
+	gssk_ctx_put(ctx);
+	key_put(*keyp);
 	return err;
 }
 
 void gssk_msg_end(struct gssk_ctx *ctx, struct key *key)
 {
+	up_read(&ctx->crypto_sem);
 	gssk_ctx_put(ctx);
 	key_put(key);
 }

@@ -17,8 +17,10 @@ struct key;
 
 /*
  * Look up the context named by GSSK_A_SERIAL for a per-message command
- * (KEY_NEED_READ); refuse an expired one and a QOP other than 0. On
- * success the caller ends with gssk_msg_end().
+ * (KEY_NEED_READ); refuse an expired one (or one whose secrets the expiry
+ * work has wiped) and a QOP other than 0. On success the context's
+ * crypto_sem is held for reading, so ctx->krb5 stays, and the caller ends
+ * with gssk_msg_end().
  */
 int gssk_msg_begin(struct genl_info *info, struct gssk_ctx **ctxp,
 		   struct key **keyp);
