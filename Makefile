@@ -35,10 +35,10 @@ KDIR ?= /lib/modules/$(KVER)/build
 endif
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
-.PHONY: all deps module module-corrupt lib tools selftests check \
-	check-debug demo bench clean
+.PHONY: all deps module module-corrupt module-test lib tools selftests \
+	check check-debug demo bench clean
 
-all: module module-corrupt lib tools selftests
+all: module module-corrupt module-test lib tools selftests
 
 deps:
 	tools/vm/deps.sh
@@ -69,6 +69,29 @@ module-corrupt:
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/corrupt GSSK_SELFTEST_CORRUPT=1 \
 		modules > build/corrupt/build.log 2>&1 || \
 		{ cat build/corrupt/build.log; exit 1; }
+
+# The test build (GSSK_TEST_HOOKS, see Kbuild and kernel/testmode.h): the
+# same module plus test_* parameters that show what the selftests cannot
+# see from userspace (live secrets and tokens, what a LOAD request still
+# holds after its wipe) and switches that make an EXPORT's reply fail and
+# hold back the token reaper. Never installed: the VM carries it as
+# /lib/gssk/gssk-test.ko for selftests/gssk_testmode. Built from a copy of
+# the sources, W=1 and warning-free like gssk.ko.
+module-test:
+	@if [ -z "$(KDIR)" ]; then \
+		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
+	@mkdir -p build/testmode/kernel build/testmode/include
+	cp -pu Kbuild dkms.conf build/testmode/
+	cp -pu kernel/*.[ch] build/testmode/kernel/
+	cp -rpu include/. build/testmode/include/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/testmode GSSK_TEST_HOOKS=1 W=1 \
+		modules > build/testmode/build.log 2>&1 || \
+		{ cat build/testmode/build.log; exit 1; }
+	@if grep -qi 'warning:' build/testmode/build.log; then \
+		cat build/testmode/build.log; \
+		$(MAKE) -s -C $(KDIR) M=$(CURDIR)/build/testmode clean; \
+		echo "build/testmode/gssk.ko: the W=1 build has warnings" >&2; \
+		exit 1; fi
 
 lib:
 	$(MAKE) -C lib

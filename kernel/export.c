@@ -12,6 +12,7 @@
 
 #include "gss_status.h"
 #include "gssk.h"
+#include "testmode.h"
 #include "token.h"
 
 static int gssk_export_ttl(struct nlattr *attr, u32 *ttl,
@@ -113,7 +114,9 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		err = -EMSGSIZE;
 	} else {
 		genlmsg_end(msg, hdr);
-		err = genlmsg_reply(msg, info);
+		err = gssk_test_fail_export_reply(msg);
+		if (!err)
+			err = genlmsg_reply(msg, info);
 	}
 	if (err) {
 		gssk_ctx_put(gssk_token_withdraw(tok));

@@ -27,6 +27,7 @@
 #include <asm/unaligned.h>
 
 #include "krb5_crypto.h"
+#include "testmode.h"
 
 /* Key derivation constants (RFC 3961 section 5.3, RFC 8009 section 5) */
 #define GSSK_KRB5_SEED_CHECKSUM		0x99
@@ -552,6 +553,7 @@ void gssk_krb5_free(struct gssk_krb5 *k)
 		gssk_krb5_ukey_destroy(&k->sign[i]);
 	}
 	kfree_sensitive(k);
+	gssk_test_secrets_dec();
 }
 
 /*
@@ -592,6 +594,7 @@ struct gssk_krb5 *gssk_krb5_new(u32 enctype, const u8 *key,
 	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return ERR_PTR(-ENOMEM);
+	gssk_test_secrets_inc();
 	k->et = et;
 	k->initiator = initiator;
 	k->acceptor_subkey = base == subkey;

@@ -13,6 +13,7 @@
 #include "gss_status.h"
 #include "gssk.h"
 #include "krb5_crypto.h"
+#include "testmode.h"
 
 static int gssk_load_bad(struct netlink_ext_ack *extack, u32 minor)
 {
@@ -206,6 +207,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 	msg = NULL;
 out:
 	gssk_load_wipe(a);
+	gssk_test_load_wiped(a);
 	nlmsg_free(msg);
 	gssk_ctx_put(ctx);
 	return err;

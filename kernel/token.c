@@ -32,6 +32,7 @@
 #include "gss_status.h"
 #include "gssk.h"
 #include "policy.h"
+#include "testmode.h"
 #include "token.h"
 
 #define GSSK_TOKEN_HASH_BITS	10
@@ -129,6 +130,7 @@ static void gssk_token_free(struct gssk_token *tok)
 	gssk_policy_release(&tok->policy);
 	gssk_ctx_put(tok->ctx);
 	kfree_sensitive(tok);
+	gssk_test_tokens_dec();
 }
 
 /* Take a token out of the table; under gssk_tokens_lock. */
@@ -211,6 +213,7 @@ struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,
 	get_random_bytes(tok->id, sizeof(tok->id));
 	tok->expires = jiffies + (unsigned long)ttl * HZ;
 	INIT_DELAYED_WORK(&tok->reaper, gssk_token_reap);
+	gssk_test_tokens_inc();
 	return tok;
 
 fail:
@@ -241,7 +244,8 @@ void gssk_token_publish(struct gssk_token *tok, struct gssk_ctx *ctx,
 	mutex_lock(&gssk_tokens_lock);
 	gssk_token_hash_locked(tok);
 	mutex_unlock(&gssk_tokens_lock);
-	queue_delayed_work(gssk_token_wq, &tok->reaper, tok->expires - jiffies);
+	queue_delayed_work(gssk_token_wq, &tok->reaper,
+			   tok->expires - jiffies + gssk_test_reaper_delay());
 }
 
 /*

@@ -12,6 +12,7 @@
 #   /usr/lib/libgssk.so.1  the library (lib/libgssk.so.1)
 #   /lib/gssk/gssk.ko      the module under test
 #   /lib/gssk/gssk-corrupt.ko  the same with a corrupted self-test vector
+#   /lib/gssk/gssk-test.ko     the same with test hooks (make module-test)
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
@@ -122,7 +123,7 @@ module_paths() {
 }
 
 for f in "$ko/gssk.ko" "$ko/build/corrupt/gssk.ko" lib/libgssk.so.1 \
-	tools/gsskctl/gsskctl \
+	"$ko/build/testmode/gssk.ko" tools/gsskctl/gsskctl \
 	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
@@ -167,6 +168,7 @@ if [ -f tools/bench/gssk-bench ]; then
 fi
 cp "$ko/gssk.ko" "$stage/lib/gssk/gssk.ko"
 cp "$ko/build/corrupt/gssk.ko" "$stage/lib/gssk/gssk-corrupt.ko"
+cp "$ko/build/testmode/gssk.ko" "$stage/lib/gssk/gssk-test.ko"
 
 # Kernel modules, in load order, and the index busybox modprobe reads.
 modules=$CRYPTO_MODULES
