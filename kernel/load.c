@@ -183,6 +183,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 	err = gssk_load_fields(ctx, a, extack);
 	if (err)
 		goto out;
+	gssk_ctx_arm_expiry(ctx);
 
 	key = gssk_key_create(ctx,
 			      a[GSSK_A_DESCRIPTION] ?
