@@ -550,4 +550,50 @@ TEST_F_TIMEOUT(testmode, expired_token_refused_before_reaper, 120)
 	check_inquire(_metadata, self->h2, &self->tc2);
 }
 
+/*
+ * An expired context's secrets are wiped at its endtime (the context's
+ * expiry work), not when its key is collected (gc_delay after expiry, 5
+ * minutes by default) or deleted: the key is still there, expired, while
+ * the count of live secrets is already down. Deleting it still works. A
+ * pending token's context is wiped the same way.
+ */
+TEST_F_TIMEOUT(testmode, expired_context_secrets_wiped_at_endtime, 120)
+{
+	OM_uint32 major, minor = 0;
+	uint64_t end = (uint64_t)time(NULL) + 3;
+	char *desc = NULL;
+	int32_t serial;
+	int i;
+
+	test_ctx_init(&self->tc, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128, 1,
+		      TEST_FLAGS, end, false);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	test_ctx_init(&self->tc2, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 0,
+		      TEST_FLAGS, end, true);
+	major = test_ctx_load(&self->tc2, &minor, &self->h2);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_export_sec_context(&minor, &self->h2, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_COUNTER(2, "test_live_secrets");
+	check_get_mic(_metadata, self->h, GSS_S_COMPLETE, 0);
+
+	/* Past the endtime, with a margin for a busy emulated machine. */
+	for (i = 0; i < 100 && counter(_metadata, "test_live_secrets"); i++)
+		sleep_ms(100);
+	ASSERT_LE((uint64_t)end, (uint64_t)time(NULL))
+		TH_LOG("the secrets went before the endtime");
+	ASSERT_COUNTER(0, "test_live_secrets")
+		TH_LOG("the expired contexts' secrets are still alive");
+
+	serial = gssk_context_serial(self->h);
+	errno = 0;
+	ASSERT_GT(0, keyctl_describe_alloc(serial, &desc));
+	ASSERT_EQ(EKEYEXPIRED, errno) TH_LOG("the key should be there, expired");
+	check_get_mic(_metadata, self->h, GSS_S_CONTEXT_EXPIRED,
+		      GSSK_MINOR_CONTEXT_EXPIRED);
+	major = gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
+}
+
 TEST_HARNESS_MAIN
