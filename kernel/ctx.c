@@ -36,7 +36,7 @@ struct gssk_ctx *gssk_ctx_alloc(void)
 {
 	struct gssk_ctx *ctx;
 
-	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL);
+	ctx = kzalloc(sizeof(*ctx), GFP_KERNEL_ACCOUNT);
 	if (!ctx)
 		return NULL;
 	refcount_set(&ctx->ref, 1);
@@ -72,11 +72,20 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	gssk_stats_dec(GSSK_STAT_CONTEXTS);
 }
 
-/* Bytes of kernel memory a context holds, for the key quota. */
+/*
+ * Bytes of kernel memory a context holds, for the key quota: set once at
+ * LOAD (gssk_ctx_set_mem()), so that it stays the same for every key the
+ * context moves into, even after its secrets are wiped.
+ */
 unsigned int gssk_ctx_size(const struct gssk_ctx *ctx)
 {
-	return sizeof(*ctx) + sizeof(*ctx->krb5) + strlen(ctx->init_name) +
-	       strlen(ctx->acc_name) + 2;
+	return ctx->mem;
+}
+
+void gssk_ctx_set_mem(struct gssk_ctx *ctx)
+{
+	ctx->mem = sizeof(*ctx) + gssk_krb5_mem(ctx->krb5) +
+		   strlen(ctx->init_name) + strlen(ctx->acc_name) + 2;
 }
 
 bool gssk_ctx_expired(const struct gssk_ctx *ctx)

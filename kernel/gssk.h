@@ -38,6 +38,7 @@ struct gssk_ctx {
 	u8 role;			/* enum gssk_role */
 	u32 gss_flags;
 	time64_t endtime;		/* 0: no expiry */
+	unsigned int mem;		/* bytes charged to the key quota */
 	char *init_name;		/* display names, never NULL */
 	char *acc_name;
 
@@ -69,6 +70,7 @@ struct gssk_ctx *gssk_ctx_alloc(void);
 void gssk_ctx_get(struct gssk_ctx *ctx);
 void gssk_ctx_put(struct gssk_ctx *ctx);
 unsigned int gssk_ctx_size(const struct gssk_ctx *ctx);
+void gssk_ctx_set_mem(struct gssk_ctx *ctx);
 bool gssk_ctx_expired(const struct gssk_ctx *ctx);
 void gssk_ctx_arm_expiry(struct gssk_ctx *ctx);
 u32 gssk_ctx_time_rec(const struct gssk_ctx *ctx);

@@ -591,7 +591,7 @@ struct gssk_krb5 *gssk_krb5_new(u32 enctype, const u8 *key,
 		base = subkey;
 	}
 
-	k = kzalloc(sizeof(*k), GFP_KERNEL);
+	k = kzalloc(sizeof(*k), GFP_KERNEL_ACCOUNT);
 	if (!k)
 		return ERR_PTR(-ENOMEM);
 	gssk_test_secrets_inc();
@@ -613,4 +613,15 @@ struct gssk_krb5 *gssk_krb5_new(u32 enctype, const u8 *key,
 fail:
 	gssk_krb5_free(k);
 	return ERR_PTR(err);
+}
+
+unsigned int gssk_krb5_mem(const struct gssk_krb5 *k)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < 2; i++) {
+		n += !!k->seal[i].ke + !!k->seal[i].ki + !!k->seal[i].kc;
+		n += !!k->sign[i].ke + !!k->sign[i].ki + !!k->sign[i].kc;
+	}
+	return sizeof(*k) + n * GSSK_KRB5_TFM_COST;
 }

@@ -70,7 +70,8 @@ static int gssk_load_keys(struct gssk_ctx *ctx, struct nlattr **a,
 
 static char *gssk_load_name(struct nlattr *attr)
 {
-	return attr ? nla_strdup(attr, GFP_KERNEL) : kstrdup("", GFP_KERNEL);
+	return attr ? nla_strdup(attr, GFP_KERNEL_ACCOUNT) :
+		      kstrdup("", GFP_KERNEL_ACCOUNT);
 }
 
 static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
@@ -183,6 +184,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 	err = gssk_load_fields(ctx, a, extack);
 	if (err)
 		goto out;
+	gssk_ctx_set_mem(ctx);
 	gssk_ctx_arm_expiry(ctx);
 
 	key = gssk_key_create(ctx,

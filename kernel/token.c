@@ -186,7 +186,7 @@ struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,
 	struct gssk_token *tok;
 	int err;
 
-	tok = kzalloc(sizeof(*tok), GFP_KERNEL);
+	tok = kzalloc(sizeof(*tok), GFP_KERNEL_ACCOUNT);
 	spare = kzalloc(sizeof(*spare), GFP_KERNEL);
 	if (!tok || !spare) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
