@@ -14,7 +14,8 @@ if [ -f "$list" ]; then
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message
 	       gssk_sequence gssk_races gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
-	       gssk_krb5_load gssk_testmode gssk_gsskctl_stats.sh gssk_module"
+	       gssk_krb5_load gssk_keyperm gssk_testmode gssk_gsskctl_stats.sh
+	       gssk_module"
 fi
 
 # A "gssk.tests=a,b" word on the kernel command line (GSSK_VM_APPEND on
