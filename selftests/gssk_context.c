@@ -595,6 +595,9 @@ static long key_user_bytes(uid_t uid)
 }
 
 /* Child: load contexts until the kernel refuses, then check the first. */
+#define KEYS_MAXKEYS	"/proc/sys/kernel/keys/maxkeys"
+#define KEYS_MAXBYTES	"/proc/sys/kernel/keys/maxbytes"
+
 static void child_fill_quota(struct child_res *res, void *arg)
 {
 	gss_ctx_id_t h[256] = { GSS_C_NO_CONTEXT };
@@ -637,9 +640,22 @@ TEST_F(ctx, key_quota_limits_contexts_per_user)
 		.new_session = true,
 	};
 	struct child_res r = { 0 };
-	int per_ctx;
+	char *old_keys, *old_bytes;
+	int per_ctx, err;
 
-	ASSERT_EQ(0, run_child(&o, child_fill_quota, NULL, &r))
+	/* The kernel's defaults for a non-root user, for this test only. */
+	old_keys = read_file(KEYS_MAXKEYS, NULL);
+	old_bytes = read_file(KEYS_MAXBYTES, NULL);
+	ASSERT_NE(NULL, old_keys);
+	ASSERT_NE(NULL, old_bytes);
+	ASSERT_EQ(0, write_file(KEYS_MAXKEYS, "200\n"));
+	ASSERT_EQ(0, write_file(KEYS_MAXBYTES, "20000\n"));
+	err = run_child(&o, child_fill_quota, NULL, &r);
+	write_file(KEYS_MAXKEYS, old_keys);
+	write_file(KEYS_MAXBYTES, old_bytes);
+	free(old_keys);
+	free(old_bytes);
+	ASSERT_EQ(0, err)
 		TH_LOG("child setup: %s: %s", r.setup_step,
 		       strerror(r.setup_err));
 	TH_LOG("uid %d loaded %d contexts; key bytes %d before, %d at the limit",

@@ -115,16 +115,31 @@ static void child_join_shared_and_import(struct child_res *res, void *arg)
 /*
  * The model's documented limit (gssk(7), "A process that joins the
  * exporter's session keyring"): the default policy binds to the session
- * keyring itself, so a process of the same uid that joins a named session
- * keyring is in that session and may import. A fresh anonymous session is
- * not.
+ * keyring itself, so a process of the same uid that joins the exporter's
+ * named session keyring is in that session and may import. Joining by name
+ * needs search permission on the keyring, which the kernel does not grant
+ * to non-possessors by default: with the default permissions a join by
+ * that name makes a new keyring and the import is refused; once the owner
+ * grants its user search (keyctl setperm), a joiner gets in. A fresh
+ * anonymous session never does.
  */
 TEST_F(policy, joining_a_named_session_keyring_joins_the_session)
 {
 	struct child_res res;
 	OM_uint32 major, minor = 0;
+	key_serial_t ring;
+	key_perm_t perm;
+	char *desc = NULL;
 
-	ASSERT_LT(0, keyctl_join_session_keyring(SHARED_SESSION));
+	/*
+	 * The fixture's context is in the session keyring we now leave (and
+	 * so stop possessing): load one into the named session instead.
+	 */
+	ring = keyctl_join_session_keyring(SHARED_SESSION);
+	ASSERT_LT(0, ring);
+	gssk_release_context_handle(&minor, &self->h);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
 	major = gssk_export_sec_context(&minor, &self->h, &self->tok);
 	ASSERT_COMPLETE(major, minor);
 
@@ -132,6 +147,19 @@ TEST_F(policy, joining_a_named_session_keyring_joins_the_session)
 			       &res));
 	ASSERT_CHILD_STATUS(GSS_S_UNAUTHORIZED, GSSK_MINOR_WRONG_SESSION,
 			    res);
+	/* default permissions: the join by name finds nothing to join */
+	ASSERT_EQ(0, run_child(&in_new_session, child_join_shared_and_import,
+			       &self->tok, &res));
+	ASSERT_CHILD_STATUS(GSS_S_UNAUTHORIZED, GSSK_MINOR_WRONG_SESSION,
+			    res);
+
+	/* made joinable: the joiner shares the session, and so the token */
+	/* "type;uid;gid;perm;description" */
+	ASSERT_LT(0, keyctl_describe_alloc(ring, &desc));
+	ASSERT_EQ(1, sscanf(desc, "%*[^;];%*[^;];%*[^;];%x", &perm));
+	free(desc);
+	ASSERT_NE(0u, perm & KEY_POS_WRITE);
+	ASSERT_EQ(0, keyctl_setperm(ring, perm | KEY_USR_SEARCH));
 	ASSERT_EQ(0, run_child(&in_new_session, child_join_shared_and_import,
 			       &self->tok, &res));
 	ASSERT_CHILD_IMPORTED(res, TEST_FLAGS);

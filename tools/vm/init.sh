@@ -56,6 +56,13 @@ must mount -t cgroup2 cgroup2 /sys/fs/cgroup
 must mount -t tmpfs -o mode=1777 tmpfs /tmp
 must mount -t tmpfs -o mode=1777 tmpfs /var/tmp
 must ip link set lo up
+# A context charges its owner's key quota with its real size (about 4.6 KB,
+# the crypto transforms included), so a non-root user fits only four in
+# the default 20000 bytes. Like a server that holds many contexts per uid,
+# the VM raises the per-user quotas; the quota selftest puts the defaults
+# back while it measures them.
+echo 2000 >/proc/sys/kernel/keys/maxkeys
+echo 5000000 >/proc/sys/kernel/keys/maxbytes
 
 mode=
 modparams=
