@@ -17,9 +17,13 @@
  *
  *   LOAD      -> creates a key; needs WRITE on the destination keyring
  *   INQUIRE   -> KEY_NEED_READ
- *   EXPORT    -> KEY_NEED_WRITE
+ *   EXPORT    -> KEY_NEED_READ and KEY_NEED_WRITE (it hands over every
+ *                use of the context)
  *   DELETE    -> KEY_NEED_WRITE (works on an expired context too)
  *   IMPORT    -> creates a key; needs WRITE on the destination keyring
+ *
+ * No command waits for a key under construction: a serial or keyring that
+ * names one is refused (EBUSY, GSSK_MINOR_KEY_UNDER_CONSTRUCTION).
  *
  * Attributes per command (R = required, O = optional, reply = in the reply):
  *
