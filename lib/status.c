@@ -135,7 +135,7 @@ static const char *const kernel_minor_msgs[] = {
 	K(GSSK_MINOR_BAD_ENDTIME) =
 		"the context's end time is out of range",
 	K(GSSK_MINOR_KEY_UNDER_CONSTRUCTION) =
-		"the key is still being constructed by request-key; gssk does not wait for it",
+		"the key is still being constructed by request-key, and gssk does not wait for it",
 	K(GSSK_MINOR_BAD_VERSION) =
 		"the request's generic netlink version is not the one this gssk module speaks",
 };
