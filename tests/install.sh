@@ -213,7 +213,10 @@ ok $? "libgssk.3 has every function of the public headers ($(echo "$functions" |
 # Module parameters: module_param_named(NAME, var, type, PERM) in kernel/,
 # except testmode.c, whose test_* parameters exist only in the test build
 # (make module-test) and never in an installed module.
-prod_sources=$(ls kernel/*.c | grep -vx kernel/testmode.c)
+prod_sources=
+for f in kernel/*.c; do
+	[ "$f" = kernel/testmode.c ] || prod_sources="$prod_sources $f"
+done
 # shellcheck disable=SC2086 # one word per file
 params=$(sed -n 's/^module_param_named(\([a-z_]*\), *[a-z_]*, *[a-z]*, *\(0[0-7]*\));/\1 \2/p' $prod_sources)
 [ -n "$params" ]
