@@ -85,11 +85,13 @@ int gssk_key_type_register(void);
 void gssk_key_type_unregister(void);
 struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 			    key_serial_t keyring, struct netlink_ext_ack *extack);
+
 /* What a command does with a context, and so the key permissions it needs. */
 enum gssk_access {
 	GSSK_ACCESS_USE,	/* KEY_NEED_READ: inquire, per-message */
 	GSSK_ACCESS_MOVE,	/* KEY_NEED_READ and KEY_NEED_WRITE: export */
 };
+
 struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 				  enum gssk_access access,
 				  struct key **keyp,
