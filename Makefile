@@ -10,7 +10,10 @@
 #   make check-debug
 #                 the selftests on a debug kernel (KASAN, KFENCE, lockdep,
 #                 kmemleak, UBSAN, ...) built once per machine from
-#                 linux-source-6.1 (tools/vm/debug-kernel.sh, about 10 min)
+#                 linux-source-6.1 (tools/vm/debug-kernel.sh, about 12 min)
+#   make check-debug-controls
+#                 show that the debug harness fails on each kind of bug
+#                 (a module with a leak, a use-after-free, ...)
 #   make bench    install what is missing, build everything and
 #                 tools/bench/gssk-bench, print its figures from a QEMU VM
 #                 (not part of check: it measures, it does not test)
@@ -116,6 +119,12 @@ check: deps
 check-debug: deps
 	$(MAKE) all
 	tools/vm/check-debug.sh
+
+# The debug harness's positive controls: a module with each kind of bug
+# the checkers report must make the run fail (tools/vm/control/).
+check-debug-controls: deps
+	$(MAKE) all
+	tools/vm/check-debug.sh controls
 
 demo: deps
 	$(MAKE) all

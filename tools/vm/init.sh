@@ -11,6 +11,8 @@
 #   gssk.PARAM=VALUE   passed to gssk.ko as PARAM=VALUE by insmod
 #   gsskvm.kmemleak=1  after the payload, scan for leaks with gssk loaded
 #                      and again after rmmod gssk (make check-debug)
+#   gsskvm.control=F   load the harness's positive control with fault=F
+#                      after gssk.ko (tools/vm/check-debug-controls.sh)
 #
 # The payload runs in its own directory, with stdin from /dev/null, its
 # output on the console and a fresh session keyring. Its exit status goes to
@@ -67,6 +69,7 @@ echo 5000000 >/proc/sys/kernel/keys/maxbytes
 mode=
 modparams=
 kmemleak=
+control=
 read -r cmdline </proc/cmdline
 for word in $cmdline; do
 	case $word in
@@ -74,6 +77,7 @@ for word in $cmdline; do
 	gssk.tests=*) ;;	# read by /tests/run_tests.sh
 	gssk.*=*) modparams="$modparams ${word#gssk.}" ;;
 	gsskvm.kmemleak=1) kmemleak=1 ;;
+	gsskvm.control=*) control=${word#gsskvm.control=} ;;
 	esac
 done
 case $mode in
@@ -101,6 +105,12 @@ insmod /lib/gssk/gssk.ko $modparams || {
 	dmesg | tail -n 10
 	finish "$rc"
 }
+
+if [ -n "$control" ]; then
+	say "positive control: loading gssk_control fault=$control"
+	insmod /lib/gssk/gssk_control.ko "fault=$control" ||
+		say "insmod gssk_control failed"
+fi
 
 # The Kerberos realm's KDC (tools/vm/krb5/gssk-kdc), for the tests and the
 # demo.

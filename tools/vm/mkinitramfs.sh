@@ -31,6 +31,8 @@
 #   GSSK_KO_DIR     where gssk.ko, build/corrupt/gssk.ko and
 #                   build/testmode/gssk.ko built for it are (default: .)
 #   GSSK_MODROOT    the root its /lib/modules/$KVER is under (default: /)
+#   GSSK_CONTROL_KO the debug harness's positive control module, copied to
+#                   /lib/gssk/gssk_control.ko (check-debug-controls.sh)
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -167,6 +169,9 @@ if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi
 cp "$ko/gssk.ko" "$stage/lib/gssk/gssk.ko"
+if [ -n "${GSSK_CONTROL_KO:-}" ]; then
+	cp "$GSSK_CONTROL_KO" "$stage/lib/gssk/gssk_control.ko"
+fi
 cp "$ko/build/corrupt/gssk.ko" "$stage/lib/gssk/gssk-corrupt.ko"
 cp "$ko/build/testmode/gssk.ko" "$stage/lib/gssk/gssk-test.ko"
 
