@@ -9,10 +9,10 @@
  *   leak     an allocation nobody frees or points to (kmemleak)
  *   uaf      a read after kfree (KASAN)
  *   shift    a shift past the width of its type (UBSAN)
- *   sleep    a sleep with a spinlock held (DEBUG_ATOMIC_SLEEP)
+ *   sleep    an allocation that may sleep, with a spinlock held
+ *            (DEBUG_ATOMIC_SLEEP)
  *   lockdep  two mutexes taken in both orders (PROVE_LOCKING)
  */
-#include <linux/delay.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/mutex.h>
@@ -55,9 +55,12 @@ static noinline int gssk_control_shift(void)
 
 static noinline void gssk_control_sleep(void)
 {
+	void *p;
+
 	spin_lock(&gssk_control_lock);
-	msleep(1);
+	p = kmalloc(64, GFP_KERNEL);	/* may sleep: not under a spinlock */
 	spin_unlock(&gssk_control_lock);
+	kfree(p);
 }
 
 static noinline void gssk_control_lockdep(void)
