@@ -138,4 +138,11 @@ echo "run.sh: VM $mode FAILED (${elapsed} s wall, console in $console):"
 for f in "${failures[@]}"; do
 	echo "run.sh:   $f"
 done
+# The first kernel report in full, so a CI log shows what the checker saw.
+first=$(grep -E -n -m 1 "$kernel_bad" "$console" | cut -d: -f1 || true)
+if [ -n "$first" ]; then
+	echo "run.sh: the first kernel report (console line $first):"
+	sed -n "$((first > 5 ? first - 5 : 1)),$((first + 40))p" "$console" |
+		sed 's/^/run.sh: | /'
+fi
 exit 1
