@@ -58,43 +58,39 @@ module:
 		$(MAKE) -s -C $(KDIR) M=$(CURDIR) clean; \
 		echo "gssk.ko: the W=1 build has warnings (see above)" >&2; exit 1; fi
 
-# A test build whose crypto self-test has one corrupted vector
-# (GSSK_SELFTEST_CORRUPT, see Kbuild): the selftests check that it refuses
-# to load. Built from a copy of the sources so the two builds do not share
-# objects.
-module-corrupt:
+# variant_module DIR, FLAGS: gssk.ko built from a copy of the sources in
+# build/DIR (so the variants share no objects with gssk.ko) with the extra
+# make variables FLAGS; the log is build/DIR/build.log, which must have no
+# warning.
+define variant_module
 	@if [ -z "$(KDIR)" ]; then \
 		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
-	@mkdir -p build/corrupt/kernel build/corrupt/include
-	cp -pu Kbuild dkms.conf build/corrupt/
-	cp -pu kernel/*.[ch] build/corrupt/kernel/
-	cp -rpu include/. build/corrupt/include/
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/corrupt GSSK_SELFTEST_CORRUPT=1 \
-		modules > build/corrupt/build.log 2>&1 || \
-		{ cat build/corrupt/build.log; exit 1; }
+	@mkdir -p build/$(1)/kernel build/$(1)/include
+	cp -pu Kbuild dkms.conf build/$(1)/
+	cp -pu kernel/*.[ch] build/$(1)/kernel/
+	cp -rpu include/. build/$(1)/include/
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/$(1) $(2) \
+		modules > build/$(1)/build.log 2>&1 || \
+		{ cat build/$(1)/build.log; exit 1; }
+	@if grep -qi 'warning:' build/$(1)/build.log; then \
+		cat build/$(1)/build.log; \
+		echo "build/$(1)/gssk.ko: the build has warnings" >&2; exit 1; fi
+endef
+
+# A test build whose crypto self-test has one corrupted vector
+# (GSSK_SELFTEST_CORRUPT, see Kbuild): the selftests check that it refuses
+# to load.
+module-corrupt:
+	$(call variant_module,corrupt,GSSK_SELFTEST_CORRUPT=1)
 
 # The test build (GSSK_TEST_HOOKS, see Kbuild and kernel/testmode.h): the
 # same module plus test_* parameters that show what the selftests cannot
 # see from userspace (live secrets and tokens, what a LOAD request still
 # holds after its wipe) and switches that make an EXPORT's reply fail and
 # hold back the token reaper. Never installed: the VM carries it as
-# /lib/gssk/gssk-test.ko for selftests/gssk_testmode. Built from a copy of
-# the sources, W=1 and warning-free like gssk.ko.
+# /lib/gssk/gssk-test.ko for selftests/gssk_testmode. W=1 like gssk.ko.
 module-test:
-	@if [ -z "$(KDIR)" ]; then \
-		echo "no kernel headers found; run 'make deps'" >&2; exit 1; fi
-	@mkdir -p build/testmode/kernel build/testmode/include
-	cp -pu Kbuild dkms.conf build/testmode/
-	cp -pu kernel/*.[ch] build/testmode/kernel/
-	cp -rpu include/. build/testmode/include/
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/testmode GSSK_TEST_HOOKS=1 W=1 \
-		modules > build/testmode/build.log 2>&1 || \
-		{ cat build/testmode/build.log; exit 1; }
-	@if grep -qi 'warning:' build/testmode/build.log; then \
-		cat build/testmode/build.log; \
-		$(MAKE) -s -C $(KDIR) M=$(CURDIR)/build/testmode clean; \
-		echo "build/testmode/gssk.ko: the W=1 build has warnings" >&2; \
-		exit 1; fi
+	$(call variant_module,testmode,GSSK_TEST_HOOKS=1 W=1)
 
 lib:
 	$(MAKE) -C lib

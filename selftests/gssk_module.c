@@ -21,42 +21,13 @@
 #define NCTX	4	/* contexts loaded */
 #define NTOK	2	/* of which exported, tokens left pending */
 
-static bool module_loaded(void)
-{
-	struct stat st;
-
-	return !stat("/sys/module/gssk", &st);
-}
-
-/* rmmod gssk (O_NONBLOCK like rmmod: fail rather than wait for users) */
-static int unload_module(void)
-{
-	if (syscall(SYS_delete_module, "gssk", O_NONBLOCK))
-		return -errno;
-	return 0;
-}
-
 /* Built with GSSK_SELFTEST_CORRUPT: one crypto self-test vector is wrong. */
 #define GSSK_CORRUPT_KO	"/lib/gssk/gssk-corrupt.ko"
-
-/* insmod PATH */
-static int load_module_path(const char *path)
-{
-	int fd, ret = 0;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (syscall(SYS_finit_module, fd, "", 0))
-		ret = -errno;
-	close(fd);
-	return ret;
-}
 
 /* insmod /lib/gssk/gssk.ko */
 static int load_module(void)
 {
-	return load_module_path(GSSK_MODULE_KO);
+	return gssk_module_load(GSSK_MODULE_KO, "");
 }
 
 /* Does the kernel log (since the last clear) contain needle? */
@@ -90,7 +61,7 @@ FIXTURE(module) {
 
 FIXTURE_SETUP(module)
 {
-	if (!module_loaded())
+	if (!gssk_module_loaded())
 		SKIP(return, "gssk is not loaded");
 	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
 }
@@ -104,7 +75,7 @@ FIXTURE_TEARDOWN(module)
 		if (self->tok[i].value)
 			gssk_release_buffer(&minor, &self->tok[i]);
 	/* leave the module loaded whatever happened */
-	if (!module_loaded()) {
+	if (!gssk_module_loaded()) {
 		r = load_module();
 		if (r)
 			TH_LOG("reloading " GSSK_MODULE_KO ": %s", strerror(-r));
@@ -138,9 +109,9 @@ TEST_F(module, unload_with_live_contexts_then_reload)
 	fam_before = gnl_family_id();
 	ASSERT_LT(0, fam_before);
 
-	r = unload_module();
+	r = gssk_module_unload();
 	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
-	ASSERT_FALSE(module_loaded());
+	ASSERT_FALSE(gssk_module_loaded());
 	ASSERT_EQ(-ENOENT, gnl_family_id());
 
 	/* every context key is gone */
@@ -163,7 +134,7 @@ TEST_F(module, unload_with_live_contexts_then_reload)
 
 	r = load_module();
 	ASSERT_EQ(0, r) TH_LOG("insmod " GSSK_MODULE_KO ": %s", strerror(-r));
-	ASSERT_TRUE(module_loaded());
+	ASSERT_TRUE(gssk_module_loaded());
 	fam_after = gnl_family_id();
 	ASSERT_LT(0, fam_after);
 	TH_LOG("family id %d before, %d after reload", fam_before, fam_after);
@@ -209,14 +180,14 @@ TEST_F(module, corrupted_selftest_vector_refuses_load)
 {
 	int r;
 
-	r = unload_module();
+	r = gssk_module_unload();
 	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
 	ASSERT_EQ(0, klogctl(5 /* SYSLOG_ACTION_CLEAR */, NULL, 0));
 
-	r = load_module_path(GSSK_CORRUPT_KO);
+	r = gssk_module_load(GSSK_CORRUPT_KO, "");
 	EXPECT_EQ(-EINVAL, r) TH_LOG("insmod " GSSK_CORRUPT_KO ": %s",
 				    strerror(-r));
-	EXPECT_FALSE(module_loaded());
+	EXPECT_FALSE(gssk_module_loaded());
 	EXPECT_TRUE(kernel_log_has("gssk: self-test failed: "));
 	EXPECT_FALSE(kernel_log_has("self-test passed"));
 

@@ -37,21 +37,6 @@
 /* Built with GSSK_TEST_HOOKS (make module-test). */
 #define GSSK_TEST_KO	"/lib/gssk/gssk-test.ko"
 
-static bool module_loaded(void)
-{
-	struct stat st;
-
-	return !stat("/sys/module/gssk", &st);
-}
-
-/* rmmod gssk (O_NONBLOCK like rmmod: fail rather than wait for users) */
-static int unload_module(void)
-{
-	if (syscall(SYS_delete_module, "gssk", O_NONBLOCK))
-		return -errno;
-	return 0;
-}
-
 /*
  * The parameters of gssk when this program starts (tools/vm/init.sh sets
  * them from gssk.PARAM=VALUE words), as "name=value ...": both builds are
@@ -62,15 +47,7 @@ static char boot_params[1024];
 /* insmod path, with boot_params */
 static int load_module_path(const char *path)
 {
-	int fd, ret = 0;
-
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -errno;
-	if (syscall(SYS_finit_module, fd, boot_params, 0))
-		ret = -errno;
-	close(fd);
-	return ret;
+	return gssk_module_load(path, boot_params);
 }
 
 /* Parameters of the loaded module whose name starts with "test_". */
@@ -145,12 +122,12 @@ static int restore_production(void)
 {
 	int r;
 
-	if (module_loaded() && count_test_params() > 0) {
-		r = unload_module();
+	if (gssk_module_loaded() && count_test_params() > 0) {
+		r = gssk_module_unload();
 		if (r)
 			return r;
 	}
-	if (!module_loaded())
+	if (!gssk_module_loaded())
 		return load_module_path(GSSK_MODULE_KO);
 	return 0;
 }
@@ -251,7 +228,7 @@ TEST_F(production, module_has_no_test_params)
 {
 	struct stat st;
 
-	if (!module_loaded())
+	if (!gssk_module_loaded())
 		SKIP(return, "gssk is not loaded");
 	ASSERT_EQ(0, stat(GSSK_PARAM_DIR "/default_ttl", &st))
 		TH_LOG(GSSK_PARAM_DIR " does not list the module parameters");
@@ -276,10 +253,10 @@ FIXTURE_SETUP(testmode)
 {
 	int r;
 
-	if (!module_loaded())
+	if (!gssk_module_loaded())
 		SKIP(return, "gssk is not loaded");
 	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
-	r = unload_module();
+	r = gssk_module_unload();
 	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
 	r = load_module_path(GSSK_TEST_KO);
 	ASSERT_EQ(0, r) TH_LOG("insmod " GSSK_TEST_KO ": %s", strerror(-r));

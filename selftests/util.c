@@ -16,6 +16,7 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
@@ -321,6 +322,33 @@ int param_write(const char *name, unsigned long val)
 	snprintf(path, sizeof(path), GSSK_PARAM_DIR "/%s", name);
 	snprintf(s, sizeof(s), "%lu\n", val);
 	return write_file(path, s);
+}
+
+bool gssk_module_loaded(void)
+{
+	struct stat st;
+
+	return !stat("/sys/module/gssk", &st);
+}
+
+int gssk_module_unload(void)
+{
+	if (syscall(SYS_delete_module, "gssk", O_NONBLOCK))
+		return -errno;
+	return 0;
+}
+
+int gssk_module_load(const char *path, const char *params)
+{
+	int fd, ret = 0;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (syscall(SYS_finit_module, fd, params, 0))
+		ret = -errno;
+	close(fd);
+	return ret;
 }
 
 int cgroup_enter(const char *dir)

@@ -99,6 +99,15 @@ int write_file(const char *path, const char *s);
 int param_read(const char *name, unsigned long *val);
 int param_write(const char *name, unsigned long val);
 
+/* ---- the module itself (gssk_module, gssk_testmode) ---- */
+
+/* Is gssk loaded? */
+bool gssk_module_loaded(void);
+/* rmmod gssk (O_NONBLOCK like rmmod: fail rather than wait); 0 or -errno. */
+int gssk_module_unload(void);
+/* insmod path with the parameter string params; 0 or -errno. */
+int gssk_module_load(const char *path, const char *params);
+
 /* Move the calling process into the cgroup v2 directory dir. */
 int cgroup_enter(const char *dir);
 /* rmdir with retries (a just-reaped child may keep it busy a moment). */
