@@ -38,51 +38,49 @@ struct race {
 	struct gnl_reply exp, del, mic;
 };
 
-static void *race_exporter(void *arg)
+/* One request on the context, each round, by one racing thread. */
+static void race_export(struct race *rc)
 {
-	struct race *rc = arg;
 	struct gnl_msg m;
 
-	for (;;) {
-		pthread_barrier_wait(&rc->go);
-		if (rc->stop)
-			return NULL;
-		gnl_init(&m, GSSK_CMD_EXPORT);
-		gnl_put(&m, GSSK_A_SERIAL, &rc->serial, sizeof(rc->serial));
-		gnl_call(&m, &rc->exp);
-		pthread_barrier_wait(&rc->done);
-	}
+	gnl_init(&m, GSSK_CMD_EXPORT);
+	gnl_put(&m, GSSK_A_SERIAL, &rc->serial, sizeof(rc->serial));
+	gnl_call(&m, &rc->exp);
 }
 
-static void *race_deleter(void *arg)
+static void race_delete(struct race *rc)
 {
-	struct race *rc = arg;
-
-	for (;;) {
-		pthread_barrier_wait(&rc->go);
-		if (rc->stop)
-			return NULL;
-		gnl_serial_cmd(GSSK_CMD_DELETE, rc->serial, &rc->del);
-		pthread_barrier_wait(&rc->done);
-	}
+	gnl_serial_cmd(GSSK_CMD_DELETE, rc->serial, &rc->del);
 }
 
 /* A third user of the context, as in the attack: per-message traffic. */
-static void *race_signer(void *arg)
+static void race_sign(struct race *rc)
 {
 	static const char text[] = "racing message";
-	struct race *rc = arg;
 	struct gnl_msg m;
 
+	gnl_init(&m, GSSK_CMD_GET_MIC);
+	gnl_put(&m, GSSK_A_SERIAL, &rc->serial, sizeof(rc->serial));
+	gnl_put_in(&m, text, sizeof(text));
+	gnl_call(&m, &rc->mic);
+}
+
+struct racer {
+	struct race *rc;
+	void (*request)(struct race *rc);
+};
+
+/* Start together with the others, make the request, wait for the round. */
+static void *racer_loop(void *arg)
+{
+	struct racer *r = arg;
+
 	for (;;) {
-		pthread_barrier_wait(&rc->go);
-		if (rc->stop)
+		pthread_barrier_wait(&r->rc->go);
+		if (r->rc->stop)
 			return NULL;
-		gnl_init(&m, GSSK_CMD_GET_MIC);
-		gnl_put(&m, GSSK_A_SERIAL, &rc->serial, sizeof(rc->serial));
-		gnl_put_in(&m, text, sizeof(text));
-		gnl_call(&m, &rc->mic);
-		pthread_barrier_wait(&rc->done);
+		r->request(r->rc);
+		pthread_barrier_wait(&r->rc->done);
 	}
 }
 
@@ -110,8 +108,11 @@ FIXTURE_TEARDOWN(race)
 
 TEST_F_TIMEOUT(race, export_and_delete_never_both_win, 600)
 {
-	void *(*fns[])(void *) = { race_exporter, race_deleter, race_signer };
+	void (*requests[])(struct race *) = {
+		race_export, race_delete, race_sign,
+	};
 	struct race *rc = xmalloc(sizeof(*rc));
+	struct racer racers[3];
 	int exports = 0, deletes = 0, round, i;
 	pthread_t th[3];
 	struct test_ctx tc;
@@ -119,8 +120,12 @@ TEST_F_TIMEOUT(race, export_and_delete_never_both_win, 600)
 	memset(rc, 0, sizeof(*rc));
 	pthread_barrier_init(&rc->go, NULL, 4);
 	pthread_barrier_init(&rc->done, NULL, 4);
-	for (i = 0; i < 3; i++)
-		ASSERT_EQ(0, pthread_create(&th[i], NULL, fns[i], rc));
+	for (i = 0; i < 3; i++) {
+		racers[i].rc = rc;
+		racers[i].request = requests[i];
+		ASSERT_EQ(0, pthread_create(&th[i], NULL, racer_loop,
+					    &racers[i]));
+	}
 
 	test_ctx_init(&tc, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 1,
 		      TEST_FLAGS, 0, false);
