@@ -343,6 +343,33 @@ TEST_F(ctx, contexts_loaded_with_default_description_coexist)
 	gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
 }
 
+/* An empty description is no description: the kernel picks gssk:N. */
+TEST_F(ctx, empty_description_gets_the_default)
+{
+	struct test_ctx tc2;
+	gss_ctx_id_t h2 = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	char *desc = NULL;
+	const char *name;
+
+	major = gssk_load_sec_context(&minor, &self->tc.f, 0, "", &self->h);
+	ASSERT_COMPLETE(major, minor);
+	test_ctx_init(&tc2, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 0,
+		      TEST_FLAGS, 0, false);
+	major = gssk_load_sec_context(&minor, &tc2.f, 0, "", &h2);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_NE(gssk_context_serial(self->h), gssk_context_serial(h2));
+
+	ASSERT_LT(0, keyctl_describe_alloc(gssk_context_serial(h2), &desc));
+	name = strrchr(desc, ';');
+	ASSERT_NE(NULL, name);
+	EXPECT_EQ(0, strncmp(name + 1, "gssk:", 5)) TH_LOG("key: %s", desc);
+	free(desc);
+	check_inquire(_metadata, self->h, &self->tc);
+	check_inquire(_metadata, h2, &tc2);
+	gssk_delete_sec_context(&minor, &h2, GSS_C_NO_BUFFER);
+}
+
 TEST_F(ctx, context_time_counts_down)
 {
 	OM_uint32 major, minor = 0, t1 = 0, t2 = 0;
@@ -420,6 +447,122 @@ TEST_F(ctx, context_from_serial_refuses_other_key_types)
 	major = gssk_context_from_serial(&minor, user, &h2);
 	ASSERT_REFUSED_MINOR(GSSK_MINOR_NOT_GSSK_KEY, major, minor);
 	ASSERT_EQ(GSS_C_NO_CONTEXT, h2);
+}
+
+/*
+ * SERIAL names a context key: 0 and the KEY_SPEC_* values (which name
+ * the caller's keyrings, down to -8, the request-key destination) are no
+ * context for any command, and are not looked up (no keyring is created
+ * on demand for them).
+ */
+TEST_F(ctx, special_serials_name_no_context)
+{
+	static const uint8_t cmds[] = {
+		GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT, GSSK_CMD_DELETE,
+	};
+	static const char *const names[] = { "INQUIRE", "EXPORT", "DELETE" };
+	struct gnl_reply *r = malloc(sizeof(*r));
+	int32_t serial;
+	unsigned int i;
+
+	ASSERT_NE(NULL, r);
+	for (serial = 0; serial >= KEY_SPEC_REQKEY_AUTH_KEY - 1; serial--) {
+		for (i = 0; i < sizeof(cmds); i++) {
+			ASSERT_GT(0, gnl_serial_cmd(cmds[i], serial, r))
+				TH_LOG("%s %d accepted", names[i], serial);
+			ASSERT_TRUE(r->has_status)
+				TH_LOG("%s %d: %s, no status", names[i],
+				       serial, strerror(-r->err));
+			EXPECT_EQ((uint32_t)GSSK_MINOR_NO_SUCH_CONTEXT,
+				  r->status.minor)
+				TH_LOG("%s %d: minor %s, '%s'", names[i],
+				       serial, minor_name(r->status.minor),
+				       r->msg);
+		}
+	}
+	free(r);
+}
+
+/*
+ * Only gssk makes gssk keys: add_key(2) of type "gssk", with a payload
+ * or without, is refused and leaves no key behind.
+ */
+/*
+ * The kernel checks the key type itself (libgssk checks it too, before
+ * asking): raw commands naming a "user" key are refused as not a gssk
+ * context, and the key is left alone.
+ */
+TEST_F(ctx, raw_commands_on_another_key_type_are_refused)
+{
+	static const uint8_t cmds[] = {
+		GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT, GSSK_CMD_DELETE,
+	};
+	static const char *const names[] = { "INQUIRE", "EXPORT", "DELETE" };
+	struct gnl_reply *r = malloc(sizeof(*r));
+	key_serial_t user;
+	unsigned int i;
+
+	ASSERT_NE(NULL, r);
+	user = add_key("user", "gssk-selftest-user", "x", 1,
+		       KEY_SPEC_SESSION_KEYRING);
+	ASSERT_LT(0, user);
+	for (i = 0; i < sizeof(cmds); i++) {
+		ASSERT_GT(0, gnl_serial_cmd(cmds[i], user, r))
+			TH_LOG("%s of a user key accepted", names[i]);
+		ASSERT_TRUE(r->has_status) TH_LOG("%s: no status", names[i]);
+		EXPECT_EQ((uint32_t)GSSK_MINOR_NOT_GSSK_KEY, r->status.minor)
+			TH_LOG("%s: minor %s, '%s'", names[i],
+			       minor_name(r->status.minor), r->msg);
+	}
+	ASSERT_LT(0, keyctl_describe(user, NULL, 0))
+		TH_LOG("the user key is gone: %s", strerror(errno));
+	free(r);
+}
+
+/* A command that names a context needs SERIAL; without it, a refusal. */
+TEST_F(ctx, commands_without_serial_are_refused)
+{
+	static const uint8_t cmds[] = { GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT };
+	struct gnl_reply *r = malloc(sizeof(*r));
+	struct gnl_msg *m = malloc(sizeof(*m));
+	unsigned int i;
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, m);
+	for (i = 0; i < sizeof(cmds); i++) {
+		gnl_init(m, cmds[i]);
+		ASSERT_GT(0, gnl_call(m, r))
+			TH_LOG("command %u without SERIAL accepted", cmds[i]);
+		TH_LOG("command %u without SERIAL: %s, '%s'", cmds[i],
+		       strerror(-r->err), r->msg);
+		ASSERT_TRUE(r->has_status);
+		EXPECT_EQ((uint32_t)GSSK_MINOR_MISSING_FIELD, r->status.minor)
+			TH_LOG("command %u: minor %s", cmds[i],
+			       minor_name(r->status.minor));
+	}
+	free(m);
+	free(r);
+}
+
+TEST_F(ctx, add_key_of_type_gssk_is_refused)
+{
+	static const char forged[] = "not a context";
+	key_serial_t k;
+
+	errno = 0;
+	k = add_key("gssk", "gssk-selftest-forged", forged, sizeof(forged),
+		    KEY_SPEC_SESSION_KEYRING);
+	ASSERT_EQ(-1, k) TH_LOG("add_key with a payload made key %d", k);
+	EXPECT_EQ(EPERM, errno) TH_LOG("%s", strerror(errno));
+
+	errno = 0;
+	k = add_key("gssk", "gssk-selftest-forged", NULL, 0,
+		    KEY_SPEC_SESSION_KEYRING);
+	ASSERT_EQ(-1, k) TH_LOG("add_key without a payload made key %d", k);
+	EXPECT_EQ(EPERM, errno) TH_LOG("%s", strerror(errno));
+
+	EXPECT_EQ(-1, keyctl_search(KEY_SPEC_SESSION_KEYRING, "gssk",
+				    "gssk-selftest-forged", 0));
 }
 
 TEST_F(ctx, keyctl_read_of_context_is_refused)

@@ -85,6 +85,49 @@ TEST_F(export, expired_context_is_refused_for_export)
 	ASSERT_EQ(GSS_C_NO_CONTEXT, self->h);
 }
 
+/*
+ * The context's end time is what counts, not the key's timeout, which
+ * its owner may clear (SETATTR): an expired context is still refused for
+ * export.
+ */
+TEST_F(export, expired_context_is_refused_for_export_without_key_timeout)
+{
+	OM_uint32 major, minor = 0;
+	gss_ctx_id_t before;
+
+	self->tc.f.endtime = (uint64_t)time(NULL) + 3;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	before = self->h;
+	ASSERT_EQ(0, keyctl_set_timeout(gssk_context_serial(self->h), 0))
+		TH_LOG("clear the key's timeout: %s", strerror(errno));
+	sleep_ms(4500);
+
+	major = gssk_export_sec_context(&minor, &self->h, &self->tok);
+	ASSERT_STATUS(GSS_S_CONTEXT_EXPIRED, GSSK_MINOR_CONTEXT_EXPIRED,
+		      major, minor);
+	ASSERT_EQ(0u, self->tok.length);
+	ASSERT_EQ(before, self->h);
+}
+
+/* A context that expires while its token is pending is not imported. */
+TEST_F(export, context_expired_in_pending_token_is_refused_for_import)
+{
+	OM_uint32 major, minor = 0;
+
+	self->tc.f.endtime = (uint64_t)time(NULL) + 3;
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = export_policy(&minor, &self->h, 0, 0, -1, 60, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+	sleep_ms(4500);
+
+	major = gssk_import_sec_context(&minor, &self->tok, &self->h2);
+	ASSERT_STATUS(GSS_S_NO_CONTEXT, GSSK_MINOR_CONTEXT_EXPIRED, major,
+		      minor);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, self->h2);
+}
+
 TEST_F(export, context_without_trans_flag_is_not_exportable)
 {
 	OM_uint32 major, minor = 0;
@@ -319,6 +362,70 @@ TEST_F(export, import_into_named_keyring)
 		       ring);
 	ASSERT_FALSE(ring_has(KEY_SPEC_SESSION_KEYRING, serial));
 	check_inquire(_metadata, self->h2, &self->tc);
+}
+
+/*
+ * The importer needs WRITE on the destination keyring (linking the key
+ * into it is the write): a keyring it possesses but may only read and
+ * search is refused, and the token stays importable elsewhere.
+ */
+TEST_F(export, import_into_unwritable_keyring_is_refused)
+{
+	OM_uint32 major, minor = 0;
+	void *ids = NULL;
+	key_serial_t ring;
+	long n;
+
+	ring = add_key("keyring", "gssk-selftest-ro-ring", NULL, 0,
+		       KEY_SPEC_SESSION_KEYRING);
+	ASSERT_LT(0, ring) TH_LOG("add_key keyring: %s", strerror(errno));
+	ASSERT_EQ(0, keyctl_setperm(ring, KEY_POS_VIEW | KEY_POS_READ |
+				    KEY_POS_SEARCH | KEY_POS_SETATTR |
+				    KEY_USR_VIEW | KEY_USR_READ |
+				    KEY_USR_SEARCH))
+		TH_LOG("setperm: %s", strerror(errno));
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_export_sec_context(&minor, &self->h, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+
+	major = gssk_import_sec_context_keyring(&minor, &self->tok, ring,
+						&self->h2);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_KEYRING, major, minor);
+	ASSERT_EQ(GSS_C_NO_CONTEXT, self->h2);
+	n = keyctl_read_alloc(ring, &ids);
+	free(ids);
+	ASSERT_EQ(0, n) TH_LOG("%ld bytes of links in the read-only keyring", n);
+
+	/* the refused import spent nothing */
+	major = gssk_import_sec_context(&minor, &self->tok, &self->h2);
+	ASSERT_COMPLETE(major, minor);
+	check_inquire(_metadata, self->h2, &self->tc);
+}
+
+/* Raw EXPORT with TTL 0 (libgssk sends no TTL for the default): refused. */
+TEST_F(export, zero_ttl_is_refused)
+{
+	struct gnl_reply *r = malloc(sizeof(*r));
+	struct gnl_msg *m = malloc(sizeof(*m));
+	OM_uint32 major, minor = 0;
+	int32_t serial;
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, m);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+	gnl_init(m, GSSK_CMD_EXPORT);
+	gnl_put(m, GSSK_A_SERIAL, &serial, sizeof(serial));
+	gnl_put_u32(m, GSSK_A_TTL, 0);
+	ASSERT_GT(0, gnl_call(m, r)) TH_LOG("EXPORT with TTL 0 accepted");
+	ASSERT_TRUE(r->has_status);
+	EXPECT_EQ((uint32_t)GSSK_MINOR_BAD_TTL, r->status.minor)
+		TH_LOG("minor %s, '%s'", minor_name(r->status.minor), r->msg);
+	free(m);
+	free(r);
+	check_inquire(_metadata, self->h, &self->tc);
 }
 
 TEST_F(export, expired_token_is_refused)

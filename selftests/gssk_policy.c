@@ -18,6 +18,7 @@
 
 #include "harness.h"
 #include "checks.h"
+#include "msg_util.h"
 
 FIXTURE(policy) {
 	struct test_ctx tc;
@@ -269,6 +270,69 @@ TEST_F(policy, cgroup_policy_with_non_cgroup_fd_is_refused)
 	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_CGROUP, major, minor);
 	ASSERT_EQ(before, self->h);
 	check_inquire(_metadata, self->h, &self->tc);
+}
+
+TEST_F(policy, unmapped_policy_uid_is_refused)
+{
+	gss_ctx_id_t before = self->h;
+	OM_uint32 major, minor = 0;
+
+	/* (uid_t)-1 is never mapped: no kuid to bind the token to */
+	major = export_policy(&minor, &self->h, GSSK_POLICY_UID, (uid_t)-1,
+			      -1, 0, &self->tok);
+	ASSERT_REFUSED_MINOR(GSSK_MINOR_BAD_POLICY, major, minor);
+	ASSERT_EQ(before, self->h);
+	ASSERT_EQ(0u, self->tok.length);
+	check_inquire(_metadata, self->h, &self->tc);
+}
+
+/*
+ * Raw EXPORT (libgssk always sends them together): a UID or CGROUP policy
+ * flag without its attribute, or the attribute without its flag, is
+ * refused and the context stays in its key.
+ */
+TEST_F(policy, policy_flag_and_its_attribute_go_together)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	struct gnl_msg *m;
+	int fd, i;
+
+	fd = open(CGROUP_ROOT, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ASSERT_LE(0, fd) TH_LOG("%s: %s", CGROUP_ROOT, strerror(errno));
+	for (i = 0; i < 4; i++) {
+		static const char *const what[] = {
+			"UID flag without POLICY_UID",
+			"POLICY_UID without the UID flag",
+			"CGROUP flag without POLICY_CGROUP_FD",
+			"POLICY_CGROUP_FD without the CGROUP flag",
+		};
+
+		m = gnl_ctx_msg(GSSK_CMD_EXPORT, self->h);
+		switch (i) {
+		case 0:
+			gnl_put_u32(m, GSSK_A_POLICY, GSSK_POLICY_UID);
+			break;
+		case 1:
+			gnl_put_u32(m, GSSK_A_POLICY_UID, 0);
+			break;
+		case 2:
+			gnl_put_u32(m, GSSK_A_POLICY, GSSK_POLICY_CGROUP);
+			break;
+		case 3:
+			gnl_put(m, GSSK_A_POLICY_CGROUP_FD, &fd, sizeof(fd));
+			break;
+		}
+		ASSERT_GT(0, gnl_call(m, r)) TH_LOG("%s: accepted", what[i]);
+		free(m);
+		TH_LOG("%s: %s, '%s'", what[i], strerror(-r->err), r->msg);
+		ASSERT_TRUE(r->has_status) TH_LOG("%s: no status", what[i]);
+		EXPECT_EQ((uint32_t)GSSK_MINOR_BAD_POLICY, r->status.minor)
+			TH_LOG("%s: minor %s", what[i],
+			       minor_name(r->status.minor));
+		check_inquire(_metadata, self->h, &self->tc);
+	}
+	close(fd);
+	free(r);
 }
 
 /* ---- cgroup policies ---- */

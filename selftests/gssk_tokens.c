@@ -156,6 +156,25 @@ TEST_F(tokens, wrong_version_is_defective)
 	real_still_imports(_metadata, self);
 }
 
+/* Bytes 5..7 of the header are reserved: a token with any set is refused. */
+TEST_F(tokens, nonzero_reserved_bytes_are_defective)
+{
+	unsigned char buf[GSSK_TOKEN_LEN];
+	unsigned int i;
+
+	for (i = 5; i < 8; i++) {
+		char what[32];
+
+		memcpy(buf, self->real, GSSK_TOKEN_LEN);
+		buf[i] = 1;
+		snprintf(what, sizeof(what), "reserved byte %u set", i);
+		import_refused(_metadata, buf, sizeof(buf),
+			       GSS_S_DEFECTIVE_TOKEN, GSSK_MINOR_TOKEN_VERSION,
+			       what);
+	}
+	real_still_imports(_metadata, self);
+}
+
 TEST_F(tokens, unknown_identifier_is_no_context)
 {
 	unsigned char buf[GSSK_TOKEN_LEN];
