@@ -373,4 +373,32 @@ TEST_F_TIMEOUT(slow, commands_naming_a_gssk_key_under_construction_do_not_wait, 
 	check_commands(_metadata, self, true);
 }
 
+/*
+ * A gssk key under construction whose possessor was granted READ (keyctl
+ * setperm, allowed by SETATTR) gets past the permission check: the
+ * commands that use a context then refuse it as under construction.
+ */
+TEST_F_TIMEOUT(slow, gssk_key_under_construction_readable_is_still_refused, 120)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	char *desc = NULL;
+	key_perm_t perm;
+
+	start_slow_request(_metadata, self, "gssk");
+	/* "type;uid;gid;perm;description" */
+	ASSERT_LT(0, keyctl_describe_alloc(self->serial, &desc));
+	ASSERT_EQ(1, sscanf(desc, "%*[^;];%*[^;];%*[^;];%x", &perm));
+	free(desc);
+	ASSERT_EQ(0, keyctl_setperm(self->serial, perm | KEY_POS_READ));
+
+	ASSERT_GT(0, gnl_serial_cmd(GSSK_CMD_INQUIRE, self->serial, r));
+	ASSERT_TRUE(still_constructing(self->requester));
+	ASSERT_TRUE(r->has_status);
+	ASSERT_EQ((uint32_t)GSS_S_NO_CONTEXT, r->status.major);
+	ASSERT_EQ((uint32_t)GSSK_MINOR_KEY_UNDER_CONSTRUCTION, r->status.minor)
+		TH_LOG("minor %s: %s", minor_name(r->status.minor), r->msg);
+	ASSERT_NE(0, r->msg[0]);
+	free(r);
+}
+
 TEST_HARNESS_MAIN
