@@ -36,6 +36,7 @@ static noinline void gssk_control_leak(void)
 	WRITE_ONCE(gssk_control_lost, NULL);
 }
 
+/* volatile in these two: the compiler must not optimise the bug away */
 static noinline int gssk_control_uaf(void)
 {
 	volatile char *p = kmalloc(32, GFP_KERNEL);
