@@ -24,7 +24,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "krb5_crypto.h"
 #include "testmode.h"

@@ -11,6 +11,7 @@
 #include <linux/stringify.h>
 #include <net/genetlink.h>
 
+#include "compat.h"
 #include "gss_status.h"
 #include "gssk.h"
 
@@ -177,7 +178,8 @@ static const struct genl_ops gssk_ops[] = {
  * later ABI can change what a command means without an old module
  * misreading a new request (or the other way round).
  */
-static int gssk_pre_doit(const struct genl_ops *ops, struct sk_buff *skb,
+static int gssk_pre_doit(const struct gssk_genl_doit_ops *ops,
+			 struct sk_buff *skb,
 			 struct genl_info *info)
 {
 	if (info->genlhdr->version == GSSK_GENL_VERSION)

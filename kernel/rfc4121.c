@@ -26,7 +26,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/gssk.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 
 #include "gss_status.h"
 #include "krb5_crypto.h"

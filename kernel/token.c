@@ -26,7 +26,7 @@
 #include <linux/mutex.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include <asm/unaligned.h>
+#include "compat.h"
 #include <linux/workqueue.h>
 
 #include "gss_status.h"
