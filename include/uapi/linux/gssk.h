@@ -99,7 +99,9 @@
  * with EMSGSIZE (GSS_S_FAILURE, GSSK_MINOR_MESSAGE_TOO_LONG); an OUT_LEN too
  * small for the result with ENOBUFS (GSS_S_FAILURE,
  * GSSK_MINOR_OUTPUT_TOO_SMALL), before anything is written or a sequence
- * number is used. A WRAP token is at most IN_LEN + GSSK_WRAP_OVERHEAD_MAX
+ * number is used. A GET_MIC or WRAP that fails for any reason (a fault on
+ * OUT_PTR or an undeliverable reply included) uses no sequence number:
+ * only a call that succeeds does. A WRAP token is at most IN_LEN + GSSK_WRAP_OVERHEAD_MAX
  * bytes, an UNWRAP message at most IN_LEN bytes. The MIC token (TOKEN) is
  * small and travels inline.
  *
