@@ -61,49 +61,75 @@
  *              counted. CONTEXTS counts the contexts held in keys and in
  *              pending tokens (and any being built by a LOAD in flight).
  *
- * Per-message operations (RFC 2743/2744, RFC 4121 tokens). Each needs
- * KEY_NEED_READ on the context key and refuses an expired context
- * (GSS_S_CONTEXT_EXPIRED) and a QOP other than 0 (GSS_S_BAD_QOP):
+ *   OPEN:    R SERIAL; needs KEY_NEED_READ (ABI 2)
+ *            reply FD: a new file descriptor (O_CLOEXEC) in the calling
+ *              process for the context; see "Context descriptors" below.
  *
- *   GET_MIC:    R SERIAL, IN_PTR + IN_LEN (the message)
- *               O QOP
- *               reply TOKEN (the MIC token)
- *   VERIFY_MIC: R SERIAL, IN_PTR + IN_LEN (the message), TOKEN (the MIC)
- *               reply MAJOR (0 or supplementary bits), MINOR, QOP
- *   WRAP:       R SERIAL, IN_PTR + IN_LEN (the message),
- *                 OUT_PTR + OUT_LEN (room for the token)
- *               O CONF_REQ (default 0), QOP
- *               reply OUT_LEN (token bytes written), CONF_STATE
- *   UNWRAP:     R SERIAL, IN_PTR + IN_LEN (the token),
- *                 OUT_PTR + OUT_LEN (room for the message)
- *               reply OUT_LEN (message bytes written), CONF_STATE, QOP,
- *                 MAJOR (0 or supplementary bits), MINOR
- *   WRAP_SIZE_LIMIT:
- *               R SERIAL, MAX_INPUT (largest token wanted)
- *               O CONF_REQ, QOP
- *               reply MAX_INPUT (largest message whose token fits)
+ * ABI 1 had the per-message operations as commands (GET_MIC, VERIFY_MIC,
+ * WRAP, UNWRAP, WRAP_SIZE_LIMIT). ABI 2 has them only as ioctls on a
+ * context descriptor; those command numbers stay reserved and are refused
+ * (EOPNOTSUPP).
  *
- * Messages and wrap tokens do not travel in attributes (an attribute holds
- * at most 64 KiB): the request names a buffer in the caller's address space
- * (IN_PTR, IN_LEN bytes) that the kernel reads, and one (OUT_PTR, OUT_LEN
- * bytes of room) that it writes. Generic netlink runs the command in the
- * sending task, so the addresses are the sender's own; they are only ever
- * passed to copy_{from,to}_user_nofault(). The kernel takes no page fault
- * on them (it holds generic netlink's global lock, which a stalled fault
- * must not hold): every page of both buffers must be present, i.e. touched
- * (the output written) before the request, else EFAULT; on EFAULT touch
- * and retry. libgssk does this. An address that cannot be read or written
- * is refused with EFAULT (GSS_S_FAILURE, GSSK_MINOR_BAD_ADDRESS);
- * IN_PTR may be 0 when IN_LEN is 0. A message longer than GSSK_MSG_MAX (an
- * UNWRAP token longer than GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX) is refused
- * with EMSGSIZE (GSS_S_FAILURE, GSSK_MINOR_MESSAGE_TOO_LONG); an OUT_LEN too
- * small for the result with ENOBUFS (GSS_S_FAILURE,
- * GSSK_MINOR_OUTPUT_TOO_SMALL), before anything is written or a sequence
- * number is used. A GET_MIC or WRAP that fails for any reason (a fault on
- * OUT_PTR or an undeliverable reply included) uses no sequence number:
- * only a call that succeeds does. A WRAP token is at most IN_LEN + GSSK_WRAP_OVERHEAD_MAX
- * bytes, an UNWRAP message at most IN_LEN bytes. The MIC token (TOKEN) is
- * small and travels inline.
+ * Context descriptors (ABI 2). OPEN returns a file descriptor (an anonymous
+ * inode, "[gssk]") that holds a reference to the context's key. The
+ * descriptor is a capability: the key permission is checked once, at OPEN;
+ * whoever holds the descriptor (a child after fork, a process it is passed
+ * to with SCM_RIGHTS) can use the context, and a later keyctl setperm does
+ * not take that back. Every call checks that the key still holds the
+ * context: after EXPORT, DELETE, keyctl revoke or invalidate, or expiry,
+ * every call on every open descriptor is refused (GSS_S_NO_CONTEXT with
+ * GSSK_MINOR_CONTEXT_CLOSED or GSSK_MINOR_CONTEXT_REVOKED, or
+ * GSS_S_CONTEXT_EXPIRED). Close the descriptor to drop the reference; the
+ * module cannot be unloaded while one is open.
+ *
+ * Per-message operations (RFC 2743/2744, RFC 4121 tokens) are ioctls on a
+ * context descriptor, each with one struct gssk_op (below), or several in
+ * one GSSK_IOC_BATCH. An operation refuses a QOP other than 0
+ * (GSS_S_BAD_QOP) and an expired context (GSS_S_CONTEXT_EXPIRED):
+ *
+ *   GSSK_IOC_GET_MIC:    in = the message; out = room for the MIC token
+ *                        (GSSK_MIC_MAX bytes are always enough)
+ *   GSSK_IOC_VERIFY_MIC: in = the message; mic = the MIC token
+ *                        (major: 0 or supplementary bits)
+ *   GSSK_IOC_WRAP:       in = the message; out = room for the token (at
+ *                        most in_len + GSSK_WRAP_OVERHEAD_MAX bytes);
+ *                        flags GSSK_OP_CONF to seal (conf_state says
+ *                        whether it was: not without GSS_C_CONF_FLAG)
+ *   GSSK_IOC_UNWRAP:     in = the peer's Wrap token; out = room for the
+ *                        message (never longer than the token)
+ *                        (major: 0 or supplementary bits; conf_state)
+ *   GSSK_IOC_WRAP_SIZE_LIMIT: in_len = the largest token wanted (in_ptr
+ *                        0); flags GSSK_OP_CONF; out_len = the longest
+ *                        message whose token fits (out_ptr 0)
+ *
+ * Buffers are addresses in the caller's memory, copied with ordinary user
+ * copies (page faults allowed). The input is read whole before anything is
+ * written; in and out must not overlap (EINVAL, GSSK_MINOR_BAD_OP), nor
+ * may a buffer overlap the struct gssk_op. A message longer than
+ * GSSK_MSG_MAX (an UNWRAP token longer than GSSK_MSG_MAX +
+ * GSSK_WRAP_OVERHEAD_MAX) is refused with EMSGSIZE (GSS_S_FAILURE,
+ * GSSK_MINOR_MESSAGE_TOO_LONG); out_len too small with ENOBUFS
+ * (GSSK_MINOR_OUTPUT_TOO_SMALL), before anything is written; an address
+ * that cannot be read or written with EFAULT (GSSK_MINOR_BAD_ADDRESS). A
+ * GET_MIC or WRAP uses the context's next sequence number only if it
+ * succeeds (a refused or faulted call uses none); the numbers of one
+ * context are unique over every descriptor and thread.
+ *
+ * An ioctl returns 0 when the operation succeeded, with major (0 or
+ * supplementary bits), minor 0, error 0 and the results in its struct
+ * gssk_op; or -1 with errno when it was refused, with error (-errno), major
+ * and minor in the struct (unless the struct itself cannot be read or
+ * written: then EFAULT and nothing runs). Unknown ioctls get ENOTTY.
+ *
+ * GSSK_IOC_BATCH runs count (1..GSSK_BATCH_MAX) operations on one context
+ * in array order, each with its own op and result; sequence numbers are
+ * taken in array order. It returns 0 once every entry has run (each entry
+ * says whether it succeeded: error 0, or its refusal; a refusal does not
+ * stop the batch), or -1 with errno when the batch as a whole is refused
+ * and no entry ran (EINVAL: count 0 or above GSSK_BATCH_MAX, op_size not
+ * sizeof(struct gssk_op), flags not 0; EFAULT: the array cannot be read or
+ * written). done says how many entries ran. The array is read whole first
+ * and written back whole at the end.
  *
  * Received tokens are checked first (GSS_S_DEFECTIVE_TOKEN, GSS_S_BAD_SIG
  * are refusals), then, with GSS_C_REPLAY_FLAG or GSS_C_SEQUENCE_FLAG, their
@@ -128,10 +154,11 @@
 #ifndef _UAPI_LINUX_GSSK_H
 #define _UAPI_LINUX_GSSK_H
 
+#include <linux/ioctl.h>
 #include <linux/types.h>
 
 #define GSSK_GENL_NAME		"gssk"
-#define GSSK_GENL_VERSION	1
+#define GSSK_GENL_VERSION	2
 
 /* Interprocess token: a reference, never key material. */
 #define GSSK_TOKEN_MAGIC	"GSSK"
@@ -170,6 +197,7 @@ enum gssk_cmd {
 	GSSK_CMD_UNWRAP,
 	GSSK_CMD_WRAP_SIZE_LIMIT,
 	GSSK_CMD_STATS,
+	GSSK_CMD_OPEN,		/* ABI 2: a context file descriptor */
 
 	__GSSK_CMD_MAX,
 	GSSK_CMD_MAX = __GSSK_CMD_MAX - 1
@@ -226,6 +254,7 @@ enum gssk_attr {
 	GSSK_A_STATS_COUNT,	/* u64: refusals with that minor code */
 	GSSK_A_STATS_SELFTEST,	/* u8: enum gssk_selftest_result */
 	GSSK_A_STATS_SELFTEST_VECTORS, /* u32: known-answer vectors run */
+	GSSK_A_FD,		/* s32: OPEN reply, the new descriptor */
 
 	__GSSK_A_MAX,
 	GSSK_A_MAX = __GSSK_A_MAX - 1
@@ -319,8 +348,66 @@ enum gssk_minor {
 	GSSK_MINOR_BAD_ENDTIME,		/* ENDTIME beyond the kernel's range */
 	GSSK_MINOR_KEY_UNDER_CONSTRUCTION, /* key awaits request-key */
 	GSSK_MINOR_BAD_VERSION,		/* genl version is not GSSK_GENL_VERSION */
+	GSSK_MINOR_CONTEXT_CLOSED,	/* fd: context left its key (export, delete, invalidate) */
+	GSSK_MINOR_BAD_OP,		/* fd: bad ioctl argument (op, flags, sizes, overlap) */
 
 	__GSSK_MINOR_END
 };
+
+/* ---- context descriptors (ABI 2) ---- */
+
+/* struct gssk_op.op: the operation (a single ioctl may leave it 0) */
+enum gssk_op_code {
+	GSSK_OP_GET_MIC = 1,
+	GSSK_OP_VERIFY_MIC,
+	GSSK_OP_WRAP,
+	GSSK_OP_UNWRAP,
+	GSSK_OP_WRAP_SIZE_LIMIT,
+};
+
+/* struct gssk_op.flags */
+#define GSSK_OP_CONF		(1u << 0)	/* WRAP, WRAP_SIZE_LIMIT: seal */
+#define GSSK_OP_FLAGS_ALL	GSSK_OP_CONF
+
+/* A MIC token is never longer than this. */
+#define GSSK_MIC_MAX		64
+
+/*
+ * One per-message operation. The caller sets op, flags, qop and the
+ * buffers; the kernel sets out_len, major, minor, error and conf_state.
+ */
+struct gssk_op {
+	__u32 op;		/* enum gssk_op_code; 0 or the ioctl's own */
+	__u32 flags;		/* GSSK_OP_* */
+	__u64 in_ptr;		/* the message, or the token (UNWRAP) */
+	__u64 out_ptr;		/* the result */
+	__u64 mic_ptr;		/* VERIFY_MIC: the MIC token */
+	__u32 in_len;		/* WRAP_SIZE_LIMIT: largest token wanted */
+	__u32 out_len;		/* in: room at out_ptr; out: bytes written */
+	__u32 mic_len;		/* VERIFY_MIC */
+	__u32 qop;		/* 0 (GSS_C_QOP_DEFAULT) */
+	__u32 major;		/* out: GSS major status */
+	__u32 minor;		/* out: enum gssk_minor */
+	__s32 error;		/* out: 0 or a negative errno */
+	__u32 conf_state;	/* out: 1 if the token is (was) sealed */
+};
+
+#define GSSK_BATCH_MAX		1024
+
+struct gssk_batch {
+	__u64 ops_ptr;		/* array of count struct gssk_op */
+	__u32 count;		/* 1..GSSK_BATCH_MAX */
+	__u32 op_size;		/* sizeof(struct gssk_op) */
+	__u32 flags;		/* 0 */
+	__u32 done;		/* out: entries that ran */
+};
+
+#define GSSK_IOC_MAGIC		0xb7
+#define GSSK_IOC_GET_MIC	_IOWR(GSSK_IOC_MAGIC, 1, struct gssk_op)
+#define GSSK_IOC_VERIFY_MIC	_IOWR(GSSK_IOC_MAGIC, 2, struct gssk_op)
+#define GSSK_IOC_WRAP		_IOWR(GSSK_IOC_MAGIC, 3, struct gssk_op)
+#define GSSK_IOC_UNWRAP		_IOWR(GSSK_IOC_MAGIC, 4, struct gssk_op)
+#define GSSK_IOC_WRAP_SIZE_LIMIT _IOWR(GSSK_IOC_MAGIC, 5, struct gssk_op)
+#define GSSK_IOC_BATCH		_IOWR(GSSK_IOC_MAGIC, 6, struct gssk_batch)
 
 #endif /* _UAPI_LINUX_GSSK_H */
