@@ -86,7 +86,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(tok);
 		goto out_ctx;
 	}
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, nla_total_size(GSSK_TOKEN_LEN), &hdr);
 	if (!msg) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "out of memory");

@@ -255,6 +255,40 @@ struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
 }
 
 /*
+ * The context of a context descriptor's key, for one call (ctx_fd.c):
+ * refused as the key stands now (expired, revoked, invalidated, or its
+ * context moved out by EXPORT or DELETE). No keyring is searched and no
+ * permission checked: the descriptor is the permission. Returns the
+ * context with a reference held, or an ERR_PTR after recording the
+ * refusal in op.
+ */
+struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op)
+{
+	struct gssk_ctx *ctx;
+	int err;
+
+	err = key_validate(key);
+	if (err == -EKEYEXPIRED)
+		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_CONTEXT_EXPIRED,
+					      GSSK_MINOR_CONTEXT_EXPIRED));
+	if (err == -EKEYREVOKED)
+		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_NO_CONTEXT,
+					      GSSK_MINOR_CONTEXT_REVOKED));
+	if (!err) {
+		down_read(&key->sem);
+		ctx = dereference_key_locked(key);
+		if (ctx)
+			gssk_ctx_get(ctx);
+		up_read(&key->sem);
+		if (ctx)
+			return ctx;
+	}
+	/* invalidated, or the context taken out: exported or deleted */
+	return ERR_PTR(gssk_op_refuse(op, -ENOKEY, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_CONTEXT_CLOSED));
+}
+
+/*
  * Find a key for DELETE: an expired context must stay deletable, so the
  * lookup skips validation and the permission check is made here.
  */

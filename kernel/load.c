@@ -175,7 +175,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	ctx = gssk_ctx_alloc();
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, nla_total_size(sizeof(s32)), &hdr);
 	if (!ctx || !msg) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "out of memory");
