@@ -127,7 +127,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		gssk_key_unclaim(key, true);
 		/* The key's reference: the token holds one of its own. */
 		gssk_ctx_put(ctx);
-		key_invalidate(key);
+		gssk_key_retire(key);
 		gssk_stats_inc(GSSK_STAT_EXPORTS);
 	}
 	memzero_explicit(wire, sizeof(wire));

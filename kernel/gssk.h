@@ -102,6 +102,7 @@ struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op);
 struct key *gssk_key_get_for_delete(key_serial_t serial,
 				    struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_key_claim_ctx(struct key *key);
+void gssk_key_retire(struct key *key);
 void gssk_key_unclaim(struct key *key, bool moved);
 
 /* status.c: refusals carry an extack message and a gssk_status cookie */

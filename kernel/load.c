@@ -197,7 +197,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	if (nla_put_s32(msg, GSSK_A_SERIAL, key->serial)) {
-		key_invalidate(key);
+		gssk_key_retire(key);
 		key_put(key);
 		err = gssk_refuse_msg(extack, -EMSGSIZE, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "reply too large");
