@@ -36,7 +36,7 @@ int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 	}
 	gssk_key_unclaim(key, true);
 	gssk_ctx_put(ctx);
-	key_invalidate(key);
+	gssk_key_retire(key);
 	key_put(key);
 	gssk_stats_inc(GSSK_STAT_DELETES);
 	return 0;

@@ -86,7 +86,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		err = PTR_ERR(tok);
 		goto out_ctx;
 	}
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, nla_total_size(GSSK_TOKEN_LEN), &hdr);
 	if (!msg) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "out of memory");
@@ -127,7 +127,7 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		gssk_key_unclaim(key, true);
 		/* The key's reference: the token holds one of its own. */
 		gssk_ctx_put(ctx);
-		key_invalidate(key);
+		gssk_key_retire(key);
 		gssk_stats_inc(GSSK_STAT_EXPORTS);
 	}
 	memzero_explicit(wire, sizeof(wire));

@@ -25,7 +25,7 @@
  * LOAD and never changes; it moves unchanged from key to token to key on
  * export and import. The context is reference counted: a gssk key
  * holds one reference through its payload, a pending export token holds
- * one, and every netlink operation in flight holds one. The last put zeroes
+ * one, and every command or descriptor call in flight holds one. The last put zeroes
  * every secret and frees the memory; it always runs in process context.
  */
 struct gssk_krb5;
@@ -98,14 +98,18 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 				  struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
 				 enum gssk_access access, struct key **keyp);
+struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op);
 struct key *gssk_key_get_for_delete(key_serial_t serial,
 				    struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_key_claim_ctx(struct key *key);
+void gssk_key_retire(struct key *key);
 void gssk_key_unclaim(struct key *key, bool moved);
 
 /* status.c: refusals carry an extack message and a gssk_status cookie */
 int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 		u32 minor);
+/* A refusal of a context descriptor's operation: recorded in op. */
+int gssk_op_refuse(struct gssk_op *op, int err, u32 major, u32 minor);
 #define gssk_refuse_msg(extack, err, major, minor, msg) ({	\
 	NL_SET_ERR_MSG_MOD(extack, msg);			\
 	gssk_refuse(extack, err, major, minor);			\
@@ -114,7 +118,9 @@ int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 /* netlink.c */
 int gssk_genl_register(void);
 void gssk_genl_unregister(void);
-struct sk_buff *gssk_reply_new(struct genl_info *info, void **hdr);
+/* A reply with room for size bytes of attributes. */
+struct sk_buff *gssk_reply_new(struct genl_info *info, size_t size,
+			       void **hdr);
 
 /* command handlers, one file each */
 int gssk_nl_load(struct sk_buff *skb, struct genl_info *info);
@@ -122,11 +128,7 @@ int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_export(struct sk_buff *skb, struct genl_info *info);
 int gssk_nl_import(struct sk_buff *skb, struct genl_info *info);
-int gssk_nl_get_mic(struct sk_buff *skb, struct genl_info *info);
-int gssk_nl_verify_mic(struct sk_buff *skb, struct genl_info *info);
-int gssk_nl_wrap(struct sk_buff *skb, struct genl_info *info);
-int gssk_nl_unwrap(struct sk_buff *skb, struct genl_info *info);
-int gssk_nl_wrap_size_limit(struct sk_buff *skb, struct genl_info *info);
+int gssk_nl_open(struct sk_buff *skb, struct genl_info *info);
 
 /* stats.c: counters for GSSK_CMD_STATS */
 /* GSSK_MODULE_VERSION: -D from Kbuild, PACKAGE_VERSION in dkms.conf */

@@ -25,7 +25,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
 				       GSSK_MINOR_TOKEN_LENGTH,
 				       "TOKEN is required");
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, nla_total_size(sizeof(s32)), &hdr);
 	if (!msg)
 		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				       GSSK_MINOR_NO_MEMORY, "out of memory");

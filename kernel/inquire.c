@@ -40,6 +40,16 @@ static int gssk_inquire_fill(struct sk_buff *msg, struct gssk_ctx *ctx)
 	return gssk_inquire_fill_seq(msg, ctx);
 }
 
+/* What gssk_inquire_fill() puts, at most. */
+static size_t gssk_inquire_size(const struct gssk_ctx *ctx)
+{
+	return 4 * nla_total_size(sizeof(u32)) +	/* ENCTYPE, FLAGS, ... */
+	       nla_total_size(sizeof(u8)) +		/* ROLE */
+	       nla_total_size(strlen(ctx->init_name) + 1) +
+	       nla_total_size(strlen(ctx->acc_name) + 1) +
+	       3 * nla_total_size_64bit(sizeof(u64));	/* ENDTIME, SEQs */
+}
+
 int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
@@ -53,7 +63,7 @@ int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)
 	if (IS_ERR(ctx))
 		return PTR_ERR(ctx);
 
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, gssk_inquire_size(ctx), &hdr);
 	if (!msg || gssk_inquire_fill(msg, ctx)) {
 		nlmsg_free(msg);
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,

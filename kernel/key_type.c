@@ -6,7 +6,15 @@
  * written only under key->sem held for writing (instantiate, revoke, export,
  * delete) and read under key->sem held for reading. payload.data[1] holds a
  * word of public facts (enctype and role) for ->describe, which runs under
- * RCU only and must not touch the context.
+ * RCU only and must not touch the context. payload.data[2] holds the serial
+ * of the keyring gssk linked the key into (its "home"), set before the key
+ * is instantiated and never changed.
+ *
+ * Retiring a key (after EXPORT, DELETE): gssk first unlinks it from its
+ * home keyring, then invalidates it. key_invalidate() alone leaves the
+ * dead link for the key garbage collector, which then rebuilds the whole
+ * keyring: with one keyring holding 100,000 contexts, every LOAD and
+ * IMPORT that links into it meanwhile waits for that rebuild.
  *
  * No lookup here waits for a key under construction: lookup_user_key()
  * would sleep for as long as a request-key helper runs, inside generic
@@ -38,6 +46,7 @@
 			 KEY_USR_VIEW)
 
 #define GSSK_PUB_ROLE_SHIFT	16
+#define GSSK_KEY_HOME		2	/* payload.data[]: home keyring serial */
 
 static int gssk_key_instantiate(struct key *key,
 				struct key_preparsed_payload *prep)
@@ -255,6 +264,40 @@ struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
 }
 
 /*
+ * The context of a context descriptor's key, for one call (ctx_fd.c):
+ * refused as the key stands now (expired, revoked, invalidated, or its
+ * context moved out by EXPORT or DELETE). No keyring is searched and no
+ * permission checked: the descriptor is the permission. Returns the
+ * context with a reference held, or an ERR_PTR after recording the
+ * refusal in op.
+ */
+struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op)
+{
+	struct gssk_ctx *ctx;
+	int err;
+
+	err = key_validate(key);
+	if (err == -EKEYEXPIRED)
+		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_CONTEXT_EXPIRED,
+					      GSSK_MINOR_CONTEXT_EXPIRED));
+	if (err == -EKEYREVOKED)
+		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_NO_CONTEXT,
+					      GSSK_MINOR_CONTEXT_REVOKED));
+	if (!err) {
+		down_read(&key->sem);
+		ctx = dereference_key_locked(key);
+		if (ctx)
+			gssk_ctx_get(ctx);
+		up_read(&key->sem);
+		if (ctx)
+			return ctx;
+	}
+	/* invalidated, or the context taken out: exported or deleted */
+	return ERR_PTR(gssk_op_refuse(op, -ENOKEY, GSS_S_NO_CONTEXT,
+				      GSSK_MINOR_CONTEXT_CLOSED));
+}
+
+/*
  * Find a key for DELETE: an expired context must stay deletable, so the
  * lookup skips validation and the permission check is made here.
  */
@@ -436,8 +479,8 @@ struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
 		goto out;
 	}
 
-	err = key_instantiate_and_link(key, ctx, 0, key_ref_to_ptr(ring_ref),
-				       NULL);
+	key->payload.data[GSSK_KEY_HOME] = (void *)(unsigned long)ring->serial;
+	err = key_instantiate_and_link(key, ctx, 0, ring, NULL);
 	if (err) {
 		gssk_key_create_error(err, extack);
 		key_put(key);
@@ -447,4 +490,29 @@ out:
 	mutex_unlock(&gssk_key_link_lock);
 	key_ref_put(ring_ref);
 	return key;
+}
+
+/*
+ * Retire a key whose context has moved out or been deleted: unlink it from
+ * its home keyring (cheap: one link out of the keyring), then invalidate it
+ * so that its serial stops working and the garbage collector drops any
+ * other link. See the top of this file for why the unlink comes first.
+ */
+void gssk_key_retire(struct key *key)
+{
+	key_serial_t home = (unsigned long)key->payload.data[GSSK_KEY_HOME];
+	key_ref_t ring_ref;
+	struct key *ring;
+
+	if (home > 0) {
+		ring_ref = lookup_user_key(home, KEY_LOOKUP_PARTIAL,
+					   KEY_DEFER_PERM_CHECK);
+		if (!IS_ERR(ring_ref)) {
+			ring = key_ref_to_ptr(ring_ref);
+			if (ring->type == &key_type_keyring)
+				key_unlink(ring, key);
+			key_ref_put(ring_ref);
+		}
+	}
+	key_invalidate(key);
 }

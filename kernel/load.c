@@ -175,7 +175,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 	int err;
 
 	ctx = gssk_ctx_alloc();
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, nla_total_size(sizeof(s32)), &hdr);
 	if (!ctx || !msg) {
 		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "out of memory");
@@ -197,7 +197,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	if (nla_put_s32(msg, GSSK_A_SERIAL, key->serial)) {
-		key_invalidate(key);
+		gssk_key_retire(key);
 		key_put(key);
 		err = gssk_refuse_msg(extack, -EMSGSIZE, GSS_S_FAILURE,
 				      GSSK_MINOR_NO_MEMORY, "reply too large");

@@ -4,8 +4,8 @@
  *
  * resv_start_op is 0, so the core validates every command strictly: an
  * attribute that is not in the command's policy is refused. Handlers run
- * in the sending task's context (lookup_user_key() and the policy checks
- * rely on that) and in parallel (parallel_ops); each takes the locks it
+ * in the sending task's context (lookup_user_key(), the policy checks and
+ * OPEN's new descriptor rely on that) and in parallel (parallel_ops); each takes the locks it
  * needs.
  */
 #include <linux/stringify.h>
@@ -54,52 +54,6 @@ static const struct nla_policy gssk_import_policy[GSSK_A_MAX + 1] = {
 				    .len = GSSK_DESC_MAX - 1 },
 };
 
-/*
- * Per-message commands. Messages travel by address (IN_PTR, OUT_PTR: see
- * message.c); only the small MIC token travels inline, up to
- * GSSK_TOKEN_MAX_LEN bytes so that a token of the wrong length reaches the
- * handler and is refused as defective.
- */
-static const struct nla_policy gssk_get_mic_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_QOP]		= { .type = NLA_U32 },
-	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
-	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
-};
-
-static const struct nla_policy gssk_verify_mic_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
-	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
-	[GSSK_A_TOKEN]		= { .type = NLA_BINARY,
-				    .len = GSSK_TOKEN_MAX_LEN },
-};
-
-static const struct nla_policy gssk_wrap_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_QOP]		= { .type = NLA_U32 },
-	[GSSK_A_CONF_REQ]	= NLA_POLICY_MAX(NLA_U8, 1),
-	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
-	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
-	[GSSK_A_OUT_PTR]	= { .type = NLA_U64 },
-	[GSSK_A_OUT_LEN]	= { .type = NLA_U32 },
-};
-
-static const struct nla_policy gssk_unwrap_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_IN_PTR]		= { .type = NLA_U64 },
-	[GSSK_A_IN_LEN]		= { .type = NLA_U32 },
-	[GSSK_A_OUT_PTR]	= { .type = NLA_U64 },
-	[GSSK_A_OUT_LEN]	= { .type = NLA_U32 },
-};
-
-static const struct nla_policy gssk_wrap_size_limit_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_QOP]		= { .type = NLA_U32 },
-	[GSSK_A_CONF_REQ]	= NLA_POLICY_MAX(NLA_U8, 1),
-	[GSSK_A_MAX_INPUT]	= { .type = NLA_U32 },
-};
-
 /* STATS takes no attribute: every one is refused as unsupported. */
 static const struct nla_policy gssk_stats_policy[GSSK_A_MAX + 1] = {
 };
@@ -136,39 +90,15 @@ static const struct genl_ops gssk_ops[] = {
 		.maxattr = GSSK_A_MAX,
 	},
 	{
-		.cmd	= GSSK_CMD_GET_MIC,
-		.doit	= gssk_nl_get_mic,
-		.policy	= gssk_get_mic_policy,
-		.maxattr = GSSK_A_MAX,
-	},
-	{
-		.cmd	= GSSK_CMD_VERIFY_MIC,
-		.doit	= gssk_nl_verify_mic,
-		.policy	= gssk_verify_mic_policy,
-		.maxattr = GSSK_A_MAX,
-	},
-	{
-		.cmd	= GSSK_CMD_WRAP,
-		.doit	= gssk_nl_wrap,
-		.policy	= gssk_wrap_policy,
-		.maxattr = GSSK_A_MAX,
-	},
-	{
-		.cmd	= GSSK_CMD_UNWRAP,
-		.doit	= gssk_nl_unwrap,
-		.policy	= gssk_unwrap_policy,
-		.maxattr = GSSK_A_MAX,
-	},
-	{
-		.cmd	= GSSK_CMD_WRAP_SIZE_LIMIT,
-		.doit	= gssk_nl_wrap_size_limit,
-		.policy	= gssk_wrap_size_limit_policy,
-		.maxattr = GSSK_A_MAX,
-	},
-	{
 		.cmd	= GSSK_CMD_STATS,
 		.doit	= gssk_nl_stats,
 		.policy	= gssk_stats_policy,
+		.maxattr = GSSK_A_MAX,
+	},
+	{
+		.cmd	= GSSK_CMD_OPEN,
+		.doit	= gssk_nl_open,
+		.policy	= gssk_serial_policy,
 		.maxattr = GSSK_A_MAX,
 	},
 };
@@ -202,12 +132,16 @@ static struct genl_family gssk_family __ro_after_init = {
 	.resv_start_op	= 0,
 };
 
-/* A reply to the request in info; the command byte echoes the request's. */
-struct sk_buff *gssk_reply_new(struct genl_info *info, void **hdr)
+/*
+ * A reply to the request in info, with room for size bytes of attributes
+ * (nla_total_size() of each); the command byte echoes the request's.
+ */
+struct sk_buff *gssk_reply_new(struct genl_info *info, size_t size,
+			       void **hdr)
 {
 	struct sk_buff *msg;
 
-	msg = genlmsg_new(NLMSG_GOODSIZE, GFP_KERNEL);
+	msg = genlmsg_new(size, GFP_KERNEL);
 	if (!msg)
 		return NULL;
 	*hdr = genlmsg_put_reply(msg, info, &gssk_family, 0,

@@ -65,6 +65,14 @@ void gssk_stats_selftest(bool passed, unsigned int vectors)
 	gssk_selftest_vectors = vectors;
 }
 
+/* What gssk_stats_fill() puts, at most: every minor refusing included. */
+#define GSSK_STATS_REPLY_SIZE						\
+	(nla_total_size(sizeof(GSSK_MODULE_VERSION)) +			\
+	 5 * nla_total_size(sizeof(u32)) + nla_total_size(sizeof(u8)) +	\
+	 7 * nla_total_size_64bit(sizeof(u64)) + nla_total_size(0) +	\
+	 GSSK_N_MINORS * (nla_total_size(0) + nla_total_size(sizeof(u32)) + \
+			  nla_total_size_64bit(sizeof(u64))))
+
 static int gssk_stats_put_u64(struct sk_buff *msg, int attr, u64 v)
 {
 	return nla_put_u64_64bit(msg, attr, v, GSSK_A_PAD);
@@ -128,7 +136,7 @@ int gssk_nl_stats(struct sk_buff *skb, struct genl_info *info)
 	struct sk_buff *msg;
 	void *hdr;
 
-	msg = gssk_reply_new(info, &hdr);
+	msg = gssk_reply_new(info, GSSK_STATS_REPLY_SIZE, &hdr);
 	if (!msg || gssk_stats_fill(msg)) {
 		nlmsg_free(msg);
 		return gssk_refuse_msg(info->extack, -ENOMEM, GSS_S_FAILURE,

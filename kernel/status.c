@@ -25,3 +25,12 @@ int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 	}
 	return err;
 }
+
+int gssk_op_refuse(struct gssk_op *op, int err, u32 major, u32 minor)
+{
+	gssk_stats_refused(minor);
+	op->error = err;
+	op->major = major;
+	op->minor = minor;
+	return err;
+}

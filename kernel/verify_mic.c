@@ -1,73 +1,50 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * GSSK_CMD_VERIFY_MIC (gss_verify_mic, RFC 2744 section 5.32): check the
- * peer's MIC token (TOKEN, inline) over the caller's message (IN_PTR,
- * IN_LEN). A token that verifies is then placed in the receive window; the
- * reply's MAJOR carries the supplementary bits (duplicate, old, unseq,
- * gap), which are not refusals.
+ * gss_verify_mic (RFC 2744 section 5.32): check the peer's MIC token (mic)
+ * over the caller's message (in). A token that verifies is then placed in
+ * the receive window; major carries the supplementary bits (duplicate,
+ * old, unseq, gap), which are not refusals.
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <net/genetlink.h>
+#include <linux/uaccess.h>
 
 #include "gss_status.h"
 #include "gssk.h"
 #include "message.h"
 #include "rfc4121.h"
 
-int gssk_nl_verify_mic(struct sk_buff *skb, struct genl_info *info)
+int gssk_msg_verify_mic(struct gssk_ctx *ctx, struct gssk_op *op)
 {
-	struct netlink_ext_ack *extack = info->extack;
-	struct nlattr *tok = info->attrs[GSSK_A_TOKEN];
-	struct sk_buff *msg = NULL;
-	u32 major, minor, supp;
-	struct gssk_ctx *ctx;
-	u8 *buf = NULL;
-	struct key *key;
-	size_t len = 0;
-	void *hdr;
+	size_t len = op->in_len;
+	u8 mic[GSSK_MIC_MAX];
+	u32 major, minor;
+	u8 *buf;
 	u64 seq;
 	int err;
 
-	err = gssk_msg_begin(info, &ctx, &key);
+	/* no MIC token is this long: defective, whatever it holds */
+	if (op->mic_len > sizeof(mic))
+		return gssk_op_refuse(op, -EINVAL, GSS_S_DEFECTIVE_TOKEN,
+				      GSSK_MINOR_TOKEN_DEFECTIVE);
+	if (copy_from_user(mic, u64_to_user_ptr(op->mic_ptr), op->mic_len))
+		return gssk_op_refuse(op, -EFAULT, GSS_S_FAILURE,
+				      GSSK_MINOR_BAD_ADDRESS);
+	err = gssk_msg_read_in(op, GSSK_MSG_MAX, 0, &buf);
 	if (err)
 		return err;
-	if (!tok) {
-		err = gssk_refuse_msg(extack, -EINVAL, GSS_S_DEFECTIVE_TOKEN,
-				      GSSK_MINOR_MISSING_FIELD,
-				      "TOKEN (the MIC token) is required");
-		goto out;
-	}
-	err = gssk_msg_read_in(info, GSSK_MSG_MAX, &buf, &len);
+	err = gssk_msg_crypto_begin(ctx, op);
 	if (err)
 		goto out;
-	msg = gssk_reply_new(info, &hdr);
-	if (!msg) {
-		err = gssk_msg_refuse_nomem(extack);
-		goto out;
-	}
-
-	major = gssk_rfc4121_verify_mic(ctx->krb5, buf, len, nla_data(tok),
-					nla_len(tok), &seq, &minor);
+	major = gssk_rfc4121_verify_mic(ctx->krb5, buf, len, mic, op->mic_len,
+					&seq, &minor);
+	gssk_msg_crypto_end(ctx);
 	if (major != GSS_S_COMPLETE) {
-		NL_SET_BAD_ATTR(extack, tok);
-		err = gssk_msg_refuse_token(extack, major, minor);
+		err = gssk_msg_refuse_token(op, major, minor);
 		goto out;
 	}
-	supp = gssk_msg_recv_seq(ctx, seq);
-
-	if (nla_put_u32(msg, GSSK_A_MAJOR, supp) ||
-	    nla_put_u32(msg, GSSK_A_MINOR, GSSK_MINOR_NONE) ||
-	    nla_put_u32(msg, GSSK_A_QOP, 0)) {
-		err = gssk_msg_refuse_nomem(extack);
-		goto out;
-	}
-	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-	msg = NULL;
+	op->major = gssk_msg_recv_seq(ctx, seq);
 out:
-	nlmsg_free(msg);
 	kvfree_sensitive(buf, len);
-	gssk_msg_end(ctx, key);
 	return err;
 }

@@ -121,18 +121,18 @@ static const uint8_t cmd_attrs[GSSK_CMD_MAX + 1][12] = {
 	[GSSK_CMD_IMPORT] = { GSSK_A_TOKEN, GSSK_A_KEYRING,
 			      GSSK_A_DESCRIPTION },
 	[GSSK_CMD_DELETE] = { GSSK_A_SERIAL },
-	[GSSK_CMD_GET_MIC] = { GSSK_A_SERIAL, GSSK_A_QOP, GSSK_A_IN_PTR,
-			       GSSK_A_IN_LEN },
-	[GSSK_CMD_VERIFY_MIC] = { GSSK_A_SERIAL, GSSK_A_IN_PTR,
-				  GSSK_A_IN_LEN, GSSK_A_TOKEN },
-	[GSSK_CMD_WRAP] = { GSSK_A_SERIAL, GSSK_A_QOP, GSSK_A_CONF_REQ,
-			    GSSK_A_IN_PTR, GSSK_A_IN_LEN, GSSK_A_OUT_PTR,
-			    GSSK_A_OUT_LEN },
-	[GSSK_CMD_UNWRAP] = { GSSK_A_SERIAL, GSSK_A_IN_PTR, GSSK_A_IN_LEN,
-			      GSSK_A_OUT_PTR, GSSK_A_OUT_LEN },
-	[GSSK_CMD_WRAP_SIZE_LIMIT] = { GSSK_A_SERIAL, GSSK_A_QOP,
-				       GSSK_A_CONF_REQ, GSSK_A_MAX_INPUT },
+	[GSSK_CMD_OPEN] = { GSSK_A_SERIAL },
 };
+
+/*
+ * Commands the module has. The per-message commands of ABI 1 (GET_MIC to
+ * WRAP_SIZE_LIMIT) are gone, and unknown like any other number.
+ */
+static bool cmd_exists(uint8_t cmd)
+{
+	return (cmd >= GSSK_CMD_LOAD && cmd <= GSSK_CMD_DELETE) ||
+	       cmd == GSSK_CMD_STATS || cmd == GSSK_CMD_OPEN;
+}
 
 static uint16_t fuzz_type(uint8_t cmd)
 {
@@ -214,10 +214,16 @@ TEST_F_TIMEOUT(fuzz, random_requests_are_answered_and_harm_nothing, 600)
 		ASSERT_EQ(ret, r->err) TH_LOG("request %u: no answer: %s", i,
 					      strerror(-ret));
 		if (!r->err) {
+			uint32_t fd;
+
+			/* an OPEN that worked made a descriptor: close it */
+			if (cmd == GSSK_CMD_OPEN &&
+			    !gnl_get_u32(r, GSSK_A_FD, &fd))
+				close((int)fd);
 			accepted++;
 			continue;
 		}
-		if (cmd == GSSK_CMD_UNSPEC || cmd > GSSK_CMD_MAX) {
+		if (!cmd_exists(cmd)) {
 			EXPECT_EQ(-EOPNOTSUPP, r->err);
 			unknown_cmd++;
 			continue;
@@ -236,7 +242,7 @@ TEST_F_TIMEOUT(fuzz, random_requests_are_answered_and_harm_nothing, 600)
 	TH_LOG("%u requests: %u refused (%u by a gssk handler), %u accepted, %u unknown commands",
 	       FUZZ_REQUESTS, refused, with_status, accepted, unknown_cmd);
 	/* many got past the policies into the handlers */
-	EXPECT_LT(FUZZ_REQUESTS / 10u, with_status);
+	EXPECT_LT(FUZZ_REQUESTS / 20u, with_status);
 
 	/* the context named in the requests is intact */
 	major = gssk_inquire_context(&minor, self->h, NULL, NULL, NULL, NULL,

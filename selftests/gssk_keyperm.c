@@ -160,76 +160,79 @@ static void child_cmd(struct child_res *res, void *arg)
 	struct gnl_msg *m = malloc(sizeof(*m));
 	struct gnl_reply *r = malloc(sizeof(*r));
 	unsigned char in[OUT_ROOM], out[OUT_ROOM];
-	uint32_t len;
+	struct gssk_op op;
+	int fd = -1;
 
 	if (!m || !r) {
 		res->setup_err = ENOMEM;
 		snprintf(res->setup_step, sizeof(res->setup_step), "malloc");
 		goto out;
 	}
-	/* the kernel takes no page fault: both buffers must be present */
-	memset(out, 0, sizeof(out));
 	memcpy(in, a->msg, MSG_LEN);
 
-	gnl_init(m, a->cmd);
-	gnl_put(m, GSSK_A_SERIAL, &a->serial, sizeof(a->serial));
+	if (a->cmd == GSSK_CMD_INQUIRE) {
+		gnl_serial_cmd(a->cmd, a->serial, r);
+		note_reply(res, r);
+		if (!r->err) {
+			res->v[1] = reply_u32(r, GSSK_A_ENCTYPE);
+			res->flags = (OM_uint32)reply_u32(r, GSSK_A_GSS_FLAGS);
+		}
+		goto out;
+	}
+
+	/* per-message: the permission is checked at OPEN */
+	fd = raw_open_serial(a->serial, r);
+	note_reply(res, r);
+	if (fd < 0)
+		goto out;
 	switch (a->cmd) {
 	case GSSK_CMD_GET_MIC:
-		gnl_put_in(m, in, MSG_LEN);
+		op = raw_op(GSSK_OP_GET_MIC, in, MSG_LEN, out, sizeof(out));
 		break;
 	case GSSK_CMD_VERIFY_MIC:
-		gnl_put_in(m, in, MSG_LEN);
-		gnl_put(m, GSSK_A_TOKEN, a->tok, a->tok_len);
+		op = raw_op(GSSK_OP_VERIFY_MIC, in, MSG_LEN, NULL, 0);
+		op.mic_ptr = (uint64_t)(uintptr_t)a->tok;
+		op.mic_len = a->tok_len;
 		break;
 	case GSSK_CMD_WRAP:
-		gnl_put_u8(m, GSSK_A_CONF_REQ, 1);
-		gnl_put_in(m, in, MSG_LEN);
-		gnl_put_out(m, out, sizeof(out));
+		op = raw_op(GSSK_OP_WRAP, in, MSG_LEN, out, sizeof(out));
+		op.flags = GSSK_OP_CONF;
 		break;
 	case GSSK_CMD_UNWRAP:
 		memcpy(in, a->tok, a->tok_len);
-		gnl_put_in(m, in, a->tok_len);
-		gnl_put_out(m, out, sizeof(out));
+		op = raw_op(GSSK_OP_UNWRAP, in, a->tok_len, out, sizeof(out));
 		break;
-	case GSSK_CMD_WRAP_SIZE_LIMIT:
-		gnl_put_u8(m, GSSK_A_CONF_REQ, 1);
-		gnl_put_u32(m, GSSK_A_MAX_INPUT, LIMIT_REQ);
+	default:
+		op = raw_op(GSSK_OP_WRAP_SIZE_LIMIT, NULL, LIMIT_REQ, NULL, 0);
+		op.flags = GSSK_OP_CONF;
 		break;
 	}
-	gnl_call(m, r);
-	note_reply(res, r);
-	if (r->err)
+	res->v[0] = raw_call(fd, &op);
+	res->major = res->v[0] ? op.major : NO_COOKIE;
+	res->minor = res->v[0] ? op.minor : NO_COOKIE;
+	if (res->v[0])
 		goto out;
 
 	switch (a->cmd) {
-	case GSSK_CMD_INQUIRE:
-		res->v[1] = reply_u32(r, GSSK_A_ENCTYPE);
-		res->flags = (OM_uint32)reply_u32(r, GSSK_A_GSS_FLAGS);
+	case GSSK_CMD_VERIFY_MIC:
+		res->major2 = op.major;
 		break;
 	case GSSK_CMD_GET_MIC:
-		len = r->attr[GSSK_A_TOKEN] ? r->attr_len[GSSK_A_TOKEN] : 0;
-		if (len > OUT_ROOM)
-			len = 0;
-		memcpy(a->out->buf, r->attr[GSSK_A_TOKEN], len);
-		a->out->len = len;
-		break;
-	case GSSK_CMD_VERIFY_MIC:
-		res->major2 = (OM_uint32)reply_u32(r, GSSK_A_MAJOR);
-		break;
 	case GSSK_CMD_WRAP:
 	case GSSK_CMD_UNWRAP:
 		if (a->cmd == GSSK_CMD_UNWRAP)
-			res->major2 = (OM_uint32)reply_u32(r, GSSK_A_MAJOR);
-		res->v[1] = reply_u32(r, GSSK_A_OUT_LEN);
-		len = res->v[1] < 0 || res->v[1] > OUT_ROOM ? 0 : res->v[1];
-		memcpy(a->out->buf, out, len);
-		a->out->len = len;
+			res->major2 = op.major;
+		res->v[1] = (int32_t)op.out_len;
+		a->out->len = op.out_len <= OUT_ROOM ? op.out_len : 0;
+		memcpy(a->out->buf, out, a->out->len);
 		break;
-	case GSSK_CMD_WRAP_SIZE_LIMIT:
-		res->v[1] = reply_u32(r, GSSK_A_MAX_INPUT);
+	default:
+		res->v[1] = (int32_t)op.out_len;
 		break;
 	}
 out:
+	if (fd >= 0)
+		close(fd);
 	free(m);
 	free(r);
 }

@@ -17,6 +17,7 @@
 
 #include "harness.h"
 #include "checks.h"
+#include "msg_util.h"
 
 #define NCTX	4	/* contexts loaded */
 #define NTOK	2	/* of which exported, tokens left pending */
@@ -50,6 +51,55 @@ static bool kernel_log_has(const char *needle)
 	}
 	free(buf);
 	return found;
+}
+
+/*
+ * An open context descriptor pins the module: rmmod is refused (the
+ * descriptor's file holds a reference on it), the descriptor keeps
+ * working, and once it is closed nothing holds the module any more (the
+ * next test unloads it).
+ */
+FIXTURE(pin) {
+	int unused;
+};
+
+FIXTURE_SETUP(pin)
+{
+	self->unused = 0;
+	ASSERT_LT(0, keyctl_join_session_keyring(NULL));
+}
+
+FIXTURE_TEARDOWN(pin)
+{
+}
+
+TEST_F(pin, unload_is_refused_while_a_descriptor_is_open)
+{
+	static const char text[] = "pinned";
+	unsigned char mic[GSSK_MIC_MAX];
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+	struct test_ctx tc;
+	struct gssk_op op;
+	int fd, err;
+
+	test_ctx_init(&tc, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 1,
+		      TEST_FLAGS, 0, false);
+	major = test_ctx_load(&tc, &minor, &h);
+	ASSERT_COMPLETE(major, minor);
+	fd = raw_open(h);
+	ASSERT_LE(0, fd);
+
+	err = gssk_module_unload();
+	ASSERT_NE(0, err);
+	TH_LOG("rmmod with a descriptor open: %s", strerror(-err));
+	ASSERT_TRUE(gssk_module_loaded());
+	op = raw_op(GSSK_OP_GET_MIC, text, sizeof(text), mic, sizeof(mic));
+	ASSERT_EQ(0, raw_call(fd, &op));
+	ASSERT_EQ(tc.f.send_seq, tok_seq(mic, op.out_len));
+	close(fd);
+	major = gssk_delete_sec_context(&minor, &h, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
 }
 
 FIXTURE(module) {

@@ -10,6 +10,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include "util.h"
 
 /* The two ends of one context, loaded with the same key bytes. */
@@ -116,29 +119,6 @@ static inline void *xmalloc(size_t n)
 
 /* ---- raw requests (the ABI below libgssk) ---- */
 
-static inline void gnl_put_u64(struct gnl_msg *m, uint16_t type, uint64_t v)
-{
-	gnl_put(m, type, &v, sizeof(v));
-}
-
-static inline void gnl_put_u8(struct gnl_msg *m, uint16_t type, uint8_t v)
-{
-	gnl_put(m, type, &v, sizeof(v));
-}
-
-static inline void gnl_put_in(struct gnl_msg *m, const void *p, uint32_t len)
-{
-	gnl_put_u64(m, GSSK_A_IN_PTR, (uint64_t)(uintptr_t)p);
-	gnl_put_u32(m, GSSK_A_IN_LEN, len);
-}
-
-static inline void gnl_put_out(struct gnl_msg *m, void *p, uint32_t room)
-{
-	gnl_put_u64(m, GSSK_A_OUT_PTR, (uint64_t)(uintptr_t)p);
-	gnl_put_u32(m, GSSK_A_OUT_LEN, room);
-}
-
-/* A request for cmd on the context behind h. Free with free(). */
 static inline struct gnl_msg *gnl_ctx_msg(uint8_t cmd, gss_ctx_id_t h)
 {
 	struct gnl_msg *m = xmalloc(sizeof(*m));
@@ -147,6 +127,94 @@ static inline struct gnl_msg *gnl_ctx_msg(uint8_t cmd, gss_ctx_id_t h)
 	gnl_init(m, cmd);
 	gnl_put(m, GSSK_A_SERIAL, &serial, sizeof(serial));
 	return m;
+}
+
+/*
+ * OPEN a descriptor for the context key serial: the descriptor, or the
+ * refusal's -errno (r holds the reply either way).
+ */
+static inline int raw_open_serial(int32_t serial, struct gnl_reply *r)
+{
+	uint32_t fd;
+	int err = gnl_serial_cmd(GSSK_CMD_OPEN, serial, r);
+
+	if (err)
+		return err;
+	if (gnl_get_u32(r, GSSK_A_FD, &fd))
+		return -EBADMSG;
+	return (int)fd;
+}
+
+/* Whether OPEN of serial works: 0 (and the descriptor closed) or -errno. */
+static inline int raw_open_serial_quiet(int32_t serial)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	int fd = raw_open_serial(serial, r);
+
+	free(r);
+	if (fd < 0)
+		return fd;
+	close(fd);
+	return 0;
+}
+
+/* OPEN a descriptor for a libgssk handle's context, or -errno. */
+static inline int raw_open(gss_ctx_id_t h)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	int fd = raw_open_serial(gssk_context_serial(h), r);
+
+	free(r);
+	return fd;
+}
+
+/* An operation on in (len bytes) with out (room bytes) for the result. */
+static inline struct gssk_op raw_op(uint32_t code, const void *in,
+				    size_t len, void *out, size_t room)
+{
+	struct gssk_op op = {
+		.op = code,
+		.in_ptr = (uint64_t)(uintptr_t)in,
+		.in_len = (uint32_t)len,
+		.out_ptr = (uint64_t)(uintptr_t)out,
+		.out_len = (uint32_t)room,
+	};
+
+	return op;
+}
+
+/* The ioctl of an operation code. */
+static inline unsigned long raw_ioc_of(uint32_t code)
+{
+	switch (code) {
+	case GSSK_OP_GET_MIC:		return GSSK_IOC_GET_MIC;
+	case GSSK_OP_VERIFY_MIC:	return GSSK_IOC_VERIFY_MIC;
+	case GSSK_OP_WRAP:		return GSSK_IOC_WRAP;
+	case GSSK_OP_UNWRAP:		return GSSK_IOC_UNWRAP;
+	default:			return GSSK_IOC_WRAP_SIZE_LIMIT;
+	}
+}
+
+/* Run op with its own ioctl: 0, or the refusal's -errno. */
+static inline int raw_call(int fd, struct gssk_op *op)
+{
+	return ioctl(fd, raw_ioc_of(op->op), op) ? -errno : 0;
+}
+
+/* Run n operations in one GSSK_IOC_BATCH: 0 or -errno; done in *done. */
+static inline int raw_batch(int fd, struct gssk_op *ops, uint32_t n,
+			    uint32_t *done)
+{
+	struct gssk_batch b = {
+		.ops_ptr = (uint64_t)(uintptr_t)ops,
+		.count = n,
+		.op_size = sizeof(*ops),
+	};
+	int err = ioctl(fd, GSSK_IOC_BATCH, &b) ? -errno : 0;
+
+	if (done)
+		*done = b.done;
+	return err;
 }
 
 #endif

@@ -21,6 +21,7 @@
  *                use of the context)
  *   DELETE    -> KEY_NEED_WRITE (works on an expired context too)
  *   IMPORT    -> creates a key; needs WRITE on the destination keyring
+ *   OPEN      -> KEY_NEED_READ (a context descriptor: per-message calls)
  *
  * No command waits for a key under construction: a serial or keyring that
  * names one is refused (EBUSY, GSSK_MINOR_KEY_UNDER_CONSTRUCTION).
@@ -350,6 +351,7 @@ enum gssk_minor {
 	GSSK_MINOR_BAD_VERSION,		/* genl version is not GSSK_GENL_VERSION */
 	GSSK_MINOR_CONTEXT_CLOSED,	/* fd: context left its key (export, delete, invalidate) */
 	GSSK_MINOR_BAD_OP,		/* fd: bad ioctl argument (op, flags, sizes, overlap) */
+	GSSK_MINOR_NO_FD,		/* OPEN: no free descriptor (RLIMIT_NOFILE) */
 
 	__GSSK_MINOR_END
 };
