@@ -142,6 +142,8 @@ static const char *const kernel_minor_msgs[] = {
 		"the context has left its key (exported, deleted or invalidated) since its descriptor was opened",
 	K(GSSK_MINOR_BAD_OP) =
 		"the per-message request to the context descriptor is malformed (operation, flags, sizes or overlapping buffers)",
+	K(GSSK_MINOR_NO_FD) =
+		"the calling process has no free file descriptor for the context (RLIMIT_NOFILE)",
 };
 #undef K
 
