@@ -126,10 +126,14 @@ demo: deps
 	$(MAKE) all
 	tools/vm/run.sh demo
 
+# The bench holds 100,000 contexts at once (about 5 KiB of kernel memory
+# each): the VM gets 2 GiB unless GSSK_VM_MEM says otherwise, and 20
+# minutes (it takes about N under TCG).
 bench: deps
 	$(MAKE) all
 	$(MAKE) -C tools/bench
-	tools/vm/run.sh bench
+	GSSK_VM_MEM=$${GSSK_VM_MEM:-2048} \
+		GSSK_VM_TIMEOUT=$${GSSK_VM_TIMEOUT:-1200} tools/vm/run.sh bench
 
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi

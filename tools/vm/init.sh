@@ -13,6 +13,8 @@
 #                      and again after rmmod gssk (make check-debug)
 #   gsskvm.control=F   load the harness's positive control with fault=F
 #                      after gssk.ko (tools/vm/check-debug-controls.sh)
+#   gsskvm.benchargs=A,B  (bench) arguments of gssk-bench, commas for
+#                      spaces: GSSK_VM_APPEND="gsskvm.benchargs=-r,3,-n,0"
 #
 # The payload runs in its own directory, with stdin from /dev/null, its
 # output on the console and a fresh session keyring. Its exit status goes to
@@ -70,6 +72,7 @@ mode=
 modparams=
 kmemleak=
 control=
+payload_args=
 read -r cmdline </proc/cmdline
 for word in $cmdline; do
 	case $word in
@@ -78,11 +81,13 @@ for word in $cmdline; do
 	gssk.*=*) modparams="$modparams ${word#gssk.}" ;;
 	gsskvm.kmemleak=1) kmemleak=1 ;;
 	gsskvm.control=*) control=${word#gsskvm.control=} ;;
+	gsskvm.benchargs=*)
+		payload_args=$(echo "${word#gsskvm.benchargs=}" | tr , ' ') ;;
 	esac
 done
 case $mode in
-test) payload=/tests/run_tests.sh ;;
-demo) payload=/demo/demo.sh ;;
+test) payload=/tests/run_tests.sh payload_args= ;;
+demo) payload=/demo/demo.sh payload_args= ;;
 bench) payload=/usr/bin/gssk-bench ;;
 *)
 	say "no payload: expected gssk.run=test, demo or bench, got '$mode'"
@@ -112,9 +117,10 @@ if [ -n "$control" ]; then
 		say "insmod gssk_control failed"
 fi
 
-# The Kerberos realm's KDC (tools/vm/krb5/gssk-kdc), for the tests and the
-# demo.
-if [ "$mode" != bench ] && [ -x /usr/sbin/gssk-kdc ]; then
+# The Kerberos realm's KDC (tools/vm/krb5/gssk-kdc), for the tests, the
+# demo and the bench (whose contexts, MIT's and gssk's, come from real
+# exchanges with it).
+if [ -x /usr/sbin/gssk-kdc ]; then
 	stage=kdc
 	must gssk-kdc
 fi
@@ -151,9 +157,10 @@ kmemleak_check() {
 }
 
 stage=payload
-say "up in $(uptime_s) s; running $payload"
+say "up in $(uptime_s) s; running $payload $payload_args"
 cd "$(dirname "$payload")" || finish 2
-keyctl session - "$payload" </dev/null
+# shellcheck disable=SC2086 # one word per argument
+keyctl session - "$payload" $payload_args </dev/null
 rc=$?
 say "$payload exited with rc=$rc after $(uptime_s) s"
 if [ -n "$kmemleak" ]; then
