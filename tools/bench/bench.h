@@ -73,7 +73,6 @@ struct row {
 	const char *name;
 	uint32_t enctype;	/* 0: none */
 	size_t size;		/* message size, 0: none */
-	unsigned int msgs;	/* messages per operation (batch, threads) */
 	enum row_kind kind;
 	double target;		/* the ratio wanted (0: none) */
 	bool target_max;	/* target is an upper bound (ROW_SCALE) */
@@ -84,12 +83,9 @@ struct row {
 /* The current section of new rows (a table heading). */
 extern const char *section;
 
-/*
- * The row so named (created on first use, in the current section);
- * msgs 0 counts as 1.
- */
+/* The row so named (created on first use, in the current section). */
 struct row *row(const char *name, uint32_t enctype, size_t size,
-		unsigned int msgs, enum row_kind kind);
+		enum row_kind kind);
 void row_target(struct row *r, double target, bool max, const char *note);
 
 /* Mark a series, or both of a row, failed with fail_msg. */

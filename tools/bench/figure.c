@@ -79,7 +79,7 @@ static struct row rows[ROWS_MAX];
 static unsigned int nrows;
 
 struct row *row(const char *name, uint32_t enctype, size_t size,
-		unsigned int msgs, enum row_kind kind)
+		enum row_kind kind)
 {
 	struct row *r;
 	unsigned int i;
@@ -99,7 +99,6 @@ struct row *row(const char *name, uint32_t enctype, size_t size,
 	r->name = name;
 	r->enctype = enctype;
 	r->size = size;
-	r->msgs = msgs ? msgs : 1;
 	r->kind = kind;
 	for (i = 0; i < NSIDES; i++) {
 		r->s[i].ns = calloc(opt_runs, sizeof(double));

@@ -161,7 +161,7 @@ void bench_genl(void)
 	int i;
 
 	for (i = 0; i < 2; i++) {
-		struct series *s = &row(names[i], 0, 0, 1, ROW_GSSK)->s[SIDE_A];
+		struct series *s = &row(names[i], 0, 0, ROW_GSSK)->s[SIDE_A];
 
 		if (!series_ok(s))
 			continue;

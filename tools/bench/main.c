@@ -6,22 +6,25 @@
  *
  * Contexts: for each enctype, 18 (aes256-cts-hmac-sha1-96) and 20
  * (aes256-cts-hmac-sha384-192), real Kerberos exchanges with the VM's KDC
- * for the service gssk-eN/localhost (whose only key, and session key, is
- * of enctype N; tools/vm/realm.sh). Both sides of each context are in
- * this process and the tokens pass in memory. MIT's contexts stay in MIT;
+ * for the service gssk-eN/localhost (whose only key, and so the ticket's
+ * session key, is of enctype N; tools/vm/realm.sh), with both sides'
+ * credentials limited to enctype N so that the acceptor subkey, which the
+ * tokens use, is of enctype N too. Both sides of each context are in this
+ * process and the tokens pass in memory. MIT's contexts stay in MIT;
  * gssk's come from the same kind of exchange and are moved into the
  * kernel with gssk_krb5_load_sec_context before any message.
  *
  * Rounds (-r, default 5): each round runs every comparison once for MIT,
- * then at once for gssk, so a slow spell of the emulator hits both; the
- * ratio of a row is the median over the rounds of gssk's rate / MIT's
+ * then right away for gssk, so a slow spell of the emulator hits both;
+ * the ratio of a row is the median over the rounds of gssk's rate / MIT's
  * rate in that round. One run repeats the operation enough to last about
  * -t ms (calibrated in the first round, after one warm-up operation); a
  * run is at least one operation, so the 1 MiB rows run longer.
  *
  * Then gssk alone: the generic netlink floor, inquire, a raw INQUIRE and
- * the cheapest ioctl; load, export, import and delete latency with 100
- * and with -n (100,000) live contexts; memory per context.
+ * the cheapest ioctl; memory per context; load, export, import and delete
+ * latency with 100, with -n (100,000) and with 100 live contexts again
+ * (scale.c).
  *
  * Exit status: 0, or 1 if any call failed (targets are printed, not
  * enforced).
@@ -98,7 +101,7 @@ struct contexts {
 static struct contexts ctxs[NENC];
 static unsigned char *msgbuf;	/* MIB random bytes */
 
-/* The targets of the brief; ratios are gssk's rate / MIT's. */
+/* The project's targets; ratios are gssk's rate / MIT's. */
 static void size_target(struct row *r, size_t size, double at64)
 {
 	if (size == 64)
@@ -138,7 +141,7 @@ static int establish(struct contexts *c)
 	major = gssk_inquire_context_info(&minor, c->gssk.acc, &info);
 	if (major)
 		return fail_gssk("gssk_inquire_context_info", major, minor);
-	printf("gssk-bench: %s: 6 contexts of %s: enctype %u, acceptor "
+	printf("gssk-bench: %s: 6 exchanges for %s: enctype %u, acceptor "
 	       "subkey %u, flags 0x%x; an exchange takes %.1f ms (the first "
 	       "%.1f ms), gssk_krb5_load_sec_context %.2f ms (initiator), "
 	       "%.2f ms (acceptor)\n", enctype_name(c->enctype), svc,
@@ -174,30 +177,27 @@ static void release(struct contexts *c)
 static void compare_msgs(struct row *r, struct contexts *c, size_t size,
 			 unsigned int batch, op_fn mit_fn, op_fn gssk_fn)
 {
+	struct ctx_pair *pair[] = { [SIDE_A] = &c->mit, [SIDE_B] = &c->gssk };
+	int (*check[])(struct msg_arg *) = {
+		[SIDE_A] = mit_check, [SIDE_B] = gssk_check,
+	};
+	op_fn fn[] = { [SIDE_A] = mit_fn, [SIDE_B] = gssk_fn };
 	struct msg_arg a;
-	struct series *s;
+	unsigned int side;
 
-	s = &r->s[SIDE_A];
-	if (series_ok(s)) {
-		if (msg_arg_init(&a, &c->mit, msgbuf, size, batch))
+	for (side = SIDE_A; side <= SIDE_B; side++) {
+		struct series *s = &r->s[side];
+
+		if (!series_ok(s))
+			continue;
+		if (msg_arg_init(&a, pair[side], msgbuf, size, batch)) {
 			series_fail(s);
-		else {
-			if (!s->n && mit_check(&a))
-				series_fail(s);
-			measure(s, batch, mit_fn, &a);
-			msg_arg_free(&a);
+			continue;
 		}
-	}
-	s = &r->s[SIDE_B];
-	if (series_ok(s)) {
-		if (msg_arg_init(&a, &c->gssk, msgbuf, size, batch))
+		if (!s->n && check[side](&a))
 			series_fail(s);
-		else {
-			if (!s->n && gssk_check(&a))
-				series_fail(s);
-			measure(s, batch, gssk_fn, &a);
-			msg_arg_free(&a);
-		}
+		measure(s, batch, fn[side], &a);
+		msg_arg_free(&a);
 	}
 }
 
@@ -245,7 +245,7 @@ static void round_compare(void)
 
 			if (!c->ok)
 				continue;
-			r = row("wrap+unwrap", c->enctype, wrap_sizes[k], 1,
+			r = row("wrap+unwrap", c->enctype, wrap_sizes[k],
 				ROW_VS_MIT);
 			size_target(r, wrap_sizes[k], 1.0);
 			compare_msgs(r, c, wrap_sizes[k], 1, mit_op_wrap,
@@ -267,8 +267,7 @@ static void round_compare(void)
 			if (!c->ok)
 				continue;
 			r = row(names[batches[k].batch == 64],
-				c->enctype, batches[k].size,
-				batches[k].batch, ROW_VS_MIT);
+				c->enctype, batches[k].size, ROW_VS_MIT);
 			size_target(r, batches[k].size, 2.0);
 			compare_msgs(r, c, batches[k].size, batches[k].batch,
 				     mit_op_batch, gssk_op_batch);
@@ -284,7 +283,7 @@ static void round_compare(void)
 			if (!c->ok)
 				continue;
 			r = row("get_mic+verify_mic", c->enctype, mic_sizes[k],
-				1, ROW_VS_MIT);
+				ROW_VS_MIT);
 			size_target(r, mic_sizes[k], 1.0);
 			compare_msgs(r, c, mic_sizes[k], 1, mit_op_mic,
 				     gssk_op_mic);
@@ -299,7 +298,7 @@ static void round_compare(void)
 
 		if (!c->ok)
 			continue;
-		r = row("export+import", c->enctype, 0, 1, ROW_VS_MIT);
+		r = row("export+import", c->enctype, 0, ROW_VS_MIT);
 		row_target(r, 2.0, false, "(time <= 0.5x)");
 		measure(&r->s[SIDE_A], 1, mit_op_export_import, &c->mit_exp);
 		measure(&r->s[SIDE_B], 1, gssk_op_export_import, &c->gssk_exp);
@@ -319,7 +318,7 @@ static void round_compare(void)
 
 			if (!c->ok)
 				continue;
-			r = row(names[k - 1], c->enctype, 64, k, ROW_VS_MIT);
+			r = row(names[k - 1], c->enctype, 64, ROW_VS_MIT);
 			row_target(r, 1.0, false, NULL);
 			compare_threads(r, c, k);
 		}
@@ -337,13 +336,13 @@ static void round_gssk_only(void)
 
 		if (!c->ok)
 			continue;
-		measure(&row("gssk_inquire_context", c->enctype, 0, 1,
+		measure(&row("gssk_inquire_context", c->enctype, 0,
 			     ROW_GSSK)->s[SIDE_A], 1, gssk_op_inquire,
 			&c->gssk.acc);
 		bench_raw_inquire(&row("raw INQUIRE, no libgssk", c->enctype, 0,
-				       1, ROW_GSSK)->s[SIDE_A], c->gssk.acc);
+				       ROW_GSSK)->s[SIDE_A], c->gssk.acc);
 		measure(&row("gssk_wrap_size_limit (one ioctl, no crypto)",
-			     c->enctype, 0, 1, ROW_GSSK)->s[SIDE_A], 1,
+			     c->enctype, 0, ROW_GSSK)->s[SIDE_A], 1,
 			gssk_op_wrap_size_limit, &c->gssk.acc);
 	}
 }
@@ -398,7 +397,7 @@ static void hypervisor(char sig[13])
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: gssk-bench [-r RUNS] [-t MS] [-m CONTEXTS] [-n CONTEXTS]\n"
+		"usage: gssk-bench [-r RUNS] [-t MS] [-m CONTEXTS] [-n CONTEXTS] [-k]\n"
 		"  -r RUNS      rounds: runs per figure (default 5)\n"
 		"  -t MS        length of one run in milliseconds (default 200)\n"
 		"  -m CONTEXTS  contexts loaded for the memory figure (default 100)\n"

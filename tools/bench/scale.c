@@ -156,7 +156,7 @@ static void gc_pass(const struct gssk_context_fields *f, enum side side,
 		    long level_keys)
 {
 	struct series *s = &row("key GC: a delete until its key is destroyed",
-				f->enctype, 0, 1, ROW_SCALE)->s[side];
+				f->enctype, 0, ROW_SCALE)->s[side];
 	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
 	uint64_t t0, end;
 	OM_uint32 major, minor;
@@ -211,7 +211,7 @@ static void scale_round(const struct fields_buf *fb, unsigned int nfb,
 		unsigned long n;
 
 		for (k = 0; k < NOPS; k++) {
-			r[k] = row(op_names[k], f->enctype, 0, 1, ROW_SCALE);
+			r[k] = row(op_names[k], f->enctype, 0, ROW_SCALE);
 			row_target(r[k], 1.2, true, NULL);
 		}
 		if (!series_ok(&r[OP_LOAD]->s[side]))
@@ -292,7 +292,7 @@ static void fail_many(const struct fields_buf *fb, unsigned int nfb)
 
 	for (i = 0; i < nfb; i++)
 		for (k = 0; k < NOPS; k++)
-			series_fail(&row(op_names[k], fb[i].f.enctype, 0, 1,
+			series_fail(&row(op_names[k], fb[i].f.enctype, 0,
 					 ROW_SCALE)->s[SIDE_B]);
 }
 
