@@ -116,7 +116,7 @@ module_known() {
 # module_pick WORD: print the first of WORD's "|"-separated names that the
 # kernel has; print nothing for an optional word ("...?") it has none of.
 module_pick() {
-	local word=$1 optional= name
+	local word=$1 optional='' name
 	case $word in *"?") optional=1 word=${word%"?"} ;; esac
 	for name in ${word//|/ }; do
 		if module_known "$name"; then
