@@ -64,7 +64,7 @@ KDIR ?= $(shell tools/vm/kernel.sh kdir)
 CHECK_KERNELS ?= 6.12.118+deb12-cloud-amd64
 
 .PHONY: all deps module module-corrupt module-test lib tools selftests \
-	check check-kernels check-debug demo bench clean
+	check check-kernels check-newer-kernels check-debug demo bench clean
 
 all: module module-corrupt module-test lib tools selftests
 
@@ -145,16 +145,19 @@ else
 endif
 
 # Every kernel in turn; a failure on one does not stop the others, the
-# target fails at the end if any failed.
+# target fails at the end if any failed. check-newer-kernels: only those in
+# CHECK_KERNELS (CI runs 'make check' on the installed 6.1 first).
 check-kernels: deps
 	$(MAKE) check KVER=
+	$(MAKE) check-newer-kernels
+
+check-newer-kernels: deps all
 	@failed=; for k in $(CHECK_KERNELS); do \
 		tools/vm/check-kernel.sh $$k || failed="$$failed $$k"; \
 	done; \
 	if [ -n "$$failed" ]; then \
 		echo "check-kernels: the suite failed on:$$failed" >&2; exit 1; fi; \
-	echo "check-kernels: the suite passed on the installed kernel and" \
-		"$(CHECK_KERNELS)"
+	echo "check-kernels: the suite passed on $(CHECK_KERNELS)"
 
 check-debug: deps
 	$(MAKE) all
