@@ -190,6 +190,41 @@ static key_ref_t gssk_key_lookup(key_serial_t serial, unsigned long lflags,
 }
 
 /*
+ * A gssk key whose context has moved out (EXPORT, DELETE): retiring it
+ * unlinks it from its keyring before invalidating it, so for a moment its
+ * old possessor no longer possesses it and a lookup is refused for want of
+ * permission. Such a refusal is reported as the race it is.
+ */
+static bool gssk_key_ctx_gone(struct key *key)
+{
+	return key->type == &gssk_key_type &&
+	       key_read_state(key) == KEY_IS_POSITIVE &&
+	       !rcu_access_pointer(key->payload.rcu_data0);
+}
+
+static int gssk_key_refuse_gone(struct netlink_ext_ack *extack)
+{
+	return gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
+			       GSSK_MINOR_EXPORT_RACE,
+			       "context was exported or deleted concurrently");
+}
+
+/* lookup_user_key() refused serial with EACCES: was it such a key? */
+static bool gssk_serial_ctx_gone(key_serial_t serial)
+{
+	key_ref_t kref;
+	bool gone;
+
+	kref = lookup_user_key(serial, KEY_LOOKUP_PARTIAL,
+			       KEY_DEFER_PERM_CHECK);
+	if (IS_ERR(kref))
+		return false;
+	gone = gssk_key_ctx_gone(key_ref_to_ptr(kref));
+	key_ref_put(kref);
+	return gone;
+}
+
+/*
  * Find the context behind a key serial, with the key permission checks of
  * the calling task: READ to use the context (GSSK_ACCESS_USE), READ and
  * WRITE to move it out of the key (GSSK_ACCESS_MOVE: an export hands over
@@ -209,13 +244,18 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	if (serial <= 0)
 		return ERR_PTR(gssk_key_lookup_error(-ENOKEY, extack));
 	kref = gssk_key_lookup(serial, 0, KEY_NEED_READ);
-	if (IS_ERR(kref))
+	if (IS_ERR(kref)) {
+		if (PTR_ERR(kref) == -EACCES && gssk_serial_ctx_gone(serial))
+			return ERR_PTR(gssk_key_refuse_gone(extack));
 		return ERR_PTR(gssk_key_lookup_error(PTR_ERR(kref), extack));
+	}
 	key = key_ref_to_ptr(kref);
 	err = 0;
 	if (access == GSSK_ACCESS_MOVE) {
 		err = key_task_permission(kref, current_cred(), KEY_NEED_WRITE);
-		if (err)
+		if (err == -EACCES && gssk_key_ctx_gone(key))
+			err = gssk_key_refuse_gone(extack);
+		else if (err)
 			err = gssk_key_lookup_error(err, extack);
 	}
 	if (!err)
@@ -237,10 +277,7 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 		if (test_bit(KEY_FLAG_REVOKED, &key->flags))
 			err = gssk_key_lookup_error(-EKEYREVOKED, extack);
 		else
-			err = gssk_refuse_msg(extack, -EKEYREVOKED,
-					      GSS_S_NO_CONTEXT,
-					      GSSK_MINOR_EXPORT_RACE,
-					      "context was exported or deleted concurrently");
+			err = gssk_key_refuse_gone(extack);
 		key_put(key);
 		return ERR_PTR(err);
 	}
@@ -328,7 +365,9 @@ struct key *gssk_key_get_for_delete(key_serial_t serial,
 	}
 	if (!err) {
 		err = key_task_permission(kref, current_cred(), KEY_NEED_WRITE);
-		if (err)
+		if (err == -EACCES && gssk_key_ctx_gone(key))
+			err = gssk_key_refuse_gone(extack);
+		else if (err)
 			err = gssk_key_lookup_error(err, extack);
 	}
 	if (err) {

@@ -1,12 +1,23 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Context handles: allocation and checking, gssk_context_serial(),
- * gssk_context_from_serial(), gssk_delete_sec_context() and
- * gssk_release_context_handle().
+ * Context handles: allocation and checking, their context descriptors,
+ * gssk_context_serial(), gssk_context_from_serial(),
+ * gssk_delete_sec_context() and gssk_release_context_handle().
+ *
+ * A handle names its context by key serial for the control commands, and
+ * holds a context descriptor for the per-message ioctls. The descriptor
+ * is opened (GSSK_CMD_OPEN, which checks READ permission on the key) on
+ * the first per-message call and closed when the handle is freed: by
+ * gssk_delete_sec_context(), a successful gssk_export_sec_context*() or
+ * gssk_release_context_handle(). It is O_CLOEXEC, and a child after
+ * fork() inherits it with the handle: the same kernel context, whose
+ * sequence state the kernel keeps, so parent and child never reuse a
+ * sequence number.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <keyutils.h>
 #include <netlink/attr.h>
 
@@ -20,6 +31,7 @@ gss_ctx_id_t gsskp_ctx_new(int32_t serial)
 		return GSS_C_NO_CONTEXT;
 	h->magic = GSSK_CTX_MAGIC;
 	h->serial = serial;
+	h->fd = -1;
 	return h;
 }
 
@@ -33,8 +45,13 @@ struct gss_ctx_id_struct *gsskp_ctx_check(gss_ctx_id_t handle)
 
 void gsskp_ctx_free(gss_ctx_id_t handle)
 {
+	int fd;
+
 	if (handle == GSS_C_NO_CONTEXT)
 		return;
+	fd = __atomic_exchange_n(&handle->fd, -1, __ATOMIC_ACQ_REL);
+	if (fd >= 0)
+		close(fd);
 	handle->magic = GSSK_CTX_DEAD;
 	handle->serial = 0;
 	/* keep the stores from being optimised away before free */
@@ -85,14 +102,25 @@ OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
 	return GSS_S_COMPLETE;
 }
 
+struct nl_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial)
+{
+	struct nl_msg *msg = gsskp_msg_new(cmd,
+					   gsskp_attr_size(sizeof(int32_t)));
+
+	if (msg && nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
+		gsskp_msg_free(msg);
+		return NULL;
+	}
+	return msg;
+}
+
 OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg)
 {
-	struct nl_msg *msg = gsskp_msg_new(cmd);
+	struct nl_msg *msg = gsskp_serial_msg(cmd, serial);
 	OM_uint32 major;
 
-	if (!msg || nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
-		gsskp_msg_free(msg);
+	if (!msg) {
 		*minor = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("cannot build a netlink message");
 		return GSS_S_FAILURE;
@@ -100,6 +128,56 @@ OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 	major = gsskp_transact(minor, msg, reply, arg);
 	gsskp_msg_free(msg);
 	return major;
+}
+
+/* ---- context descriptors ---- */
+
+static OM_uint32 reply_fd(OM_uint32 *minor, struct nlattr **tb, void *arg)
+{
+	int *fd = arg;
+
+	if (!tb[GSSK_A_FD] || nla_get_s32(tb[GSSK_A_FD]) < 0) {
+		*minor = GSSK_MINOR_BAD_REPLY;
+		return GSS_S_FAILURE;
+	}
+	*fd = nla_get_s32(tb[GSSK_A_FD]);
+	return GSS_S_COMPLETE;
+}
+
+OM_uint32 gsskp_ctx_fd(OM_uint32 *minor, struct gss_ctx_id_struct *h,
+		       int *fd)
+{
+	int cur = __atomic_load_n(&h->fd, __ATOMIC_ACQUIRE), mine = -1;
+	OM_uint32 major;
+
+	if (cur >= 0) {
+		*fd = cur;
+		return GSS_S_COMPLETE;
+	}
+	major = gsskp_serial_request(minor, GSSK_CMD_OPEN, h->serial,
+				     reply_fd, &mine);
+	if (major) {
+		if (GSS_ROUTINE_ERROR(major) == GSS_S_FAILURE &&
+		    *minor == GSSK_MINOR_UNSUPPORTED)
+			gsskp_set_error("the loaded gssk module has no context "
+					"descriptors (GSSK_CMD_OPEN): it is "
+					"older than ABI %d", GSSK_GENL_VERSION);
+		return major;
+	}
+	*fd = gsskp_ctx_install_fd(h, mine);
+	return GSS_S_COMPLETE;
+}
+
+int gsskp_ctx_install_fd(struct gss_ctx_id_struct *h, int fd)
+{
+	int cur = -1;
+
+	/* Another thread may have opened one meanwhile: keep the first. */
+	if (__atomic_compare_exchange_n(&h->fd, &cur, fd, false,
+					__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return fd;
+	close(fd);
+	return cur;
 }
 
 GSSK_EXPORT int32_t gssk_context_serial(const gss_ctx_id_t context_handle)

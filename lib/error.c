@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * Refusals: mapping a netlink error to (major, minor), and the calling
- * thread's last error message for gssk_last_error().
+ * Refusals: mapping a netlink error or a refused ioctl to (major, minor),
+ * and the calling thread's last error message for gssk_last_error().
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -33,8 +33,7 @@ GSSK_EXPORT const char *gssk_last_error(void)
 	return last_set ? last_msg : NULL;
 }
 
-/* (major, minor) for an errno that came without a gssk status. */
-static void map_errno(int err, OM_uint32 *major, OM_uint32 *minor)
+void gsskp_map_errno(int err, OM_uint32 *major, OM_uint32 *minor)
 {
 	switch (err) {
 	case ENOKEY:
@@ -74,22 +73,29 @@ static void map_errno(int err, OM_uint32 *major, OM_uint32 *minor)
 	}
 }
 
+void gsskp_map_status(int err, OM_uint32 kmajor, OM_uint32 kminor,
+		      OM_uint32 *major, OM_uint32 *minor)
+{
+	*major = kmajor;
+	*minor = kminor;
+	/* A refusal is an error even if the status says otherwise. */
+	if (!GSS_ERROR(*major))
+		*major |= GSS_S_FAILURE;
+	if (*minor == GSSK_MINOR_NONE) {
+		OM_uint32 ignored;
+
+		gsskp_map_errno(err, &ignored, minor);
+	}
+}
+
 void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
 		       int bad_attr, OM_uint32 *major, OM_uint32 *minor)
 {
 	int err = e->error < 0 ? -e->error : e->error;
 
 	if (e->has_cookie) {
-		*major = e->status.major;
-		*minor = e->status.minor;
-		/* A refusal is an error even if the cookie says otherwise. */
-		if (!GSS_ERROR(*major))
-			*major |= GSS_S_FAILURE;
-		if (*minor == GSSK_MINOR_NONE) {
-			OM_uint32 ignored;
-
-			map_errno(err, &ignored, minor);
-		}
+		gsskp_map_status(err, e->status.major, e->status.minor, major,
+				 minor);
 		return;
 	}
 
@@ -105,5 +111,5 @@ void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
 		*minor = GSSK_MINOR_TOKEN_LENGTH;
 		return;
 	}
-	map_errno(err, major, minor);
+	gsskp_map_errno(err, major, minor);
 }

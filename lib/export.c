@@ -2,7 +2,8 @@
 /*
  * EXPORT: gssk_export_sec_context() and gssk_export_sec_context_policy().
  * On success the kernel invalidates the exported key, and the handle is
- * released; on failure the handle is left as it was and no token is made.
+ * released (its context descriptor closed); on failure the handle is left
+ * as it was and no token is made.
  */
 #include <netlink/attr.h>
 
@@ -24,6 +25,24 @@ static OM_uint32 token_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
 	return GSS_S_COMPLETE;
 }
 
+/* The attribute bytes put_policy() writes. */
+static size_t policy_size(const struct gssk_export_policy *p)
+{
+	size_t n = 0;
+
+	if (!p)
+		return 0;
+	if (p->flags)
+		n += gsskp_attr_size(sizeof(uint32_t));
+	if (p->flags & GSSK_POLICY_UID)
+		n += gsskp_attr_size(sizeof(uint32_t));
+	if (p->flags & GSSK_POLICY_CGROUP)
+		n += gsskp_attr_size(sizeof(int32_t));
+	if (p->ttl)
+		n += gsskp_attr_size(sizeof(uint32_t));
+	return n;
+}
+
 static int put_policy(struct nl_msg *msg, const struct gssk_export_policy *p)
 {
 	if (!p)
@@ -39,6 +58,22 @@ static int put_policy(struct nl_msg *msg, const struct gssk_export_policy *p)
 	if (p->ttl && nla_put_u32(msg, GSSK_A_TTL, p->ttl) < 0)
 		return -1;
 	return 0;
+}
+
+struct nl_msg *gsskp_export_msg(int32_t serial,
+				const struct gssk_export_policy *policy)
+{
+	struct nl_msg *msg;
+
+	msg = gsskp_msg_new(GSSK_CMD_EXPORT,
+			    gsskp_attr_size(sizeof(int32_t)) +
+			    policy_size(policy));
+	if (msg && (nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0 ||
+		    put_policy(msg, policy))) {
+		gsskp_msg_free(msg);
+		return NULL;
+	}
+	return msg;
 }
 
 GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
@@ -67,10 +102,8 @@ GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
 		return GSS_S_NO_CONTEXT;
 	}
 
-	msg = gsskp_msg_new(GSSK_CMD_EXPORT);
-	if (!msg || nla_put_s32(msg, GSSK_A_SERIAL, h->serial) < 0 ||
-	    put_policy(msg, policy)) {
-		gsskp_msg_free(msg);
+	msg = gsskp_export_msg(h->serial, policy);
+	if (!msg) {
 		*minor_status = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("cannot build the EXPORT request");
 		return GSS_S_FAILURE;

@@ -9,6 +9,22 @@
 
 #include "internal.h"
 
+struct nl_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring)
+{
+	struct nl_msg *msg;
+
+	msg = gsskp_msg_new(GSSK_CMD_IMPORT,
+			    gsskp_attr_size(token->length) +
+			    gsskp_attr_size(sizeof(int32_t)));
+	if (msg && (nla_put(msg, GSSK_A_TOKEN, (int)token->length,
+			    token->value) < 0 ||
+		    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)) {
+		gsskp_msg_free(msg);	/* wipes the token */
+		return NULL;
+	}
+	return msg;
+}
+
 GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 				const gss_buffer_t interprocess_token,
 				int32_t keyring,
@@ -43,14 +59,7 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 	if (keyring == 0)
 		keyring = KEY_SPEC_SESSION_KEYRING;
 
-	msg = gsskp_msg_new(GSSK_CMD_IMPORT);
-	if (msg &&
-	    (nla_put(msg, GSSK_A_TOKEN, (int)interprocess_token->length,
-		     interprocess_token->value) < 0 ||
-	     nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
+	msg = gsskp_import_msg(interprocess_token, keyring);
 	return gsskp_make_context(minor_status, msg, "IMPORT", context_handle);
 }
 

@@ -60,9 +60,17 @@ enum gssk_lib_minor {
 #define GSSK_NAME_MAGIC		0x6e616d65u	/* "name" */
 #define GSSK_NAME_DEAD		0xdeadbeefu
 
+/*
+ * A context handle. fd is the context descriptor (GSSK_CMD_OPEN), opened
+ * on the handle's first per-message call and closed when the handle is
+ * freed; -1 until then. Threads race to open it with a compare-and-swap
+ * (gsskp_ctx_fd()): it is only ever read and written with __atomic
+ * builtins, and changes once, from -1 to a descriptor.
+ */
 struct gss_ctx_id_struct {
 	uint32_t magic;
 	int32_t serial;
+	int fd;
 };
 
 struct gss_name_struct {
@@ -74,7 +82,22 @@ struct gss_name_struct {
 /* A live handle made by libgssk, or NULL. */
 struct gss_ctx_id_struct *gsskp_ctx_check(gss_ctx_id_t handle);
 gss_ctx_id_t gsskp_ctx_new(int32_t serial);
+/* Close the handle's descriptor (if open), poison the handle, free it. */
 void gsskp_ctx_free(gss_ctx_id_t handle);
+
+/*
+ * The handle's context descriptor, opened with GSSK_CMD_OPEN if it is not
+ * open yet (two threads racing end with one descriptor). Returns 0 with
+ * *fd set, or a major status with *minor and the last error set (OPEN's
+ * refusal as the kernel gave it).
+ */
+OM_uint32 gsskp_ctx_fd(OM_uint32 *minor, struct gss_ctx_id_struct *h,
+		       int *fd);
+/*
+ * Make fd (just opened) the handle's descriptor unless it has one
+ * already; then fd is closed. Returns the handle's descriptor.
+ */
+int gsskp_ctx_install_fd(struct gss_ctx_id_struct *h, int fd);
 
 struct gss_name_struct *gsskp_name_check(gss_name_t name);
 /* A new name holding a copy of value (length bytes), or NULL (ENOMEM). */
@@ -134,6 +157,21 @@ int gsskp_nl_attr_at(const struct nlmsghdr *req, uint32_t offs);
 void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
 		       int bad_attr, OM_uint32 *major, OM_uint32 *minor);
 
+/*
+ * Map a kernel refusal that carries a gssk status (an extack cookie, or
+ * the major/minor of a refused struct gssk_op) to (major, minor): the
+ * status as given, with GSS_S_FAILURE added to a major without error bits
+ * and the errno's minor for a minor of 0. err is a positive errno.
+ */
+void gsskp_map_status(int err, OM_uint32 kmajor, OM_uint32 kminor,
+		      OM_uint32 *major, OM_uint32 *minor);
+
+/* (major, minor) for an errno that came without a gssk status. */
+void gsskp_map_errno(int err, OM_uint32 *major, OM_uint32 *minor);
+
+/* gssk_display_status()'s text for a minor code, or NULL (status.c). */
+const char *gsskp_minor_text(OM_uint32 code);
+
 /* Per-thread last error message (error.c). */
 void gsskp_clear_error(void);
 void gsskp_set_error(const char *fmt, ...)
@@ -144,9 +182,28 @@ void gsskp_set_error(const char *fmt, ...)
 struct nl_msg;
 struct nlattr;
 
-/* A new request for command cmd, or NULL (ENOMEM). */
-struct nl_msg *gsskp_msg_new(uint8_t cmd);
-/* Zero every byte of the message buffer, then free it. */
+/* Bytes an attribute with a payload of len bytes takes in a request. */
+static inline size_t gsskp_attr_size(size_t len)
+{
+	return NLA_ALIGN(NLA_HDRLEN + len);
+}
+
+/*
+ * A new request for command cmd with room for exactly attrs bytes of
+ * attributes (a sum of gsskp_attr_size()), or NULL (ENOMEM). A command
+ * that always replies (every one but DELETE) is sent without NLM_F_ACK:
+ * its reply, or its refusal, ends the exchange.
+ */
+struct nl_msg *gsskp_msg_new(uint8_t cmd, size_t attrs);
+/* Whether the kernel always answers command cmd with a reply message. */
+bool gsskp_cmd_replies(uint8_t cmd);
+/*
+ * Zero the secret attributes of a request: the key bytes of LOAD
+ * (GSSK_A_CTX_KEY, GSSK_A_SUBKEY) and the token of IMPORT (a capability).
+ * Other requests carry nothing secret and are left alone.
+ */
+void gsskp_msg_wipe_secrets(struct nl_msg *msg);
+/* gsskp_msg_wipe_secrets(), then free the message. NULL is accepted. */
 void gsskp_msg_free(struct nl_msg *msg);
 
 /*
@@ -158,10 +215,11 @@ typedef OM_uint32 (*gsskp_reply_fn)(OM_uint32 *minor, struct nlattr **tb,
 				    void *arg);
 
 /*
- * Send msg to the gssk family and wait for its acknowledgement. reply (may
- * be NULL) is called for a reply message; if reply is set and none came,
- * the call fails with GSSK_MINOR_BAD_REPLY. Returns a major status and
- * sets *minor; a refusal's message is recorded for gssk_last_error().
+ * Send msg to the gssk family and wait for its reply, its acknowledgement
+ * (DELETE) or its refusal. reply (may be NULL) is called for the reply
+ * message; if reply is set and none came, the call fails with
+ * GSSK_MINOR_BAD_REPLY. Returns a major status and sets *minor; a
+ * refusal's message is recorded for gssk_last_error().
  */
 OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
 			 gsskp_reply_fn reply, void *arg);
@@ -179,13 +237,30 @@ typedef void (*gsskp_msg_fn)(struct nlmsghdr *nlh, void *arg);
 
 enum { GSSKP_XCHG_ACK = 0, GSSKP_XCHG_REFUSED = 1 };
 
+/* Receive buffer of an exchange: more than any gssk reply or refusal. */
+#define GSSK_RECV_SIZE	16384
+
 /*
- * Send msg as message type type (a family id) and read until its ACK or
- * refusal. Returns GSSKP_XCHG_ACK, GSSKP_XCHG_REFUSED (with *e filled) or
- * a negative libnl error code, after which the socket should be dropped.
+ * Send msg as message type type (a family id). A request with NLM_F_ACK
+ * is read until its ACK or refusal; one without it until its first reply
+ * message (passed to on_msg) or its refusal. Messages are received into
+ * buf (size bytes, aligned for struct nlmsghdr), one recvmsg each, and the
+ * bytes received are zeroed after use. Returns GSSKP_XCHG_ACK (the ACK or
+ * the reply came), GSSKP_XCHG_REFUSED (with *e filled) or a negative libnl
+ * error code, after which the socket should be dropped.
  */
 int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
-		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e);
+		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e,
+		      void *buf, size_t size);
+
+/*
+ * The fork generation: how many times this process and its ancestors
+ * forked since libgssk set up its per-thread state (a pthread_atfork child
+ * handler bumps it). A thread's socket belongs to the generation it was
+ * opened in; one from another generation was inherited through fork() and
+ * is dropped, without a system call per request.
+ */
+unsigned long gsskp_fork_generation(void);
 
 /*
  * Make sure this thread has a socket and the gssk family id; fails with
@@ -193,13 +268,22 @@ int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
  */
 OM_uint32 gsskp_nl_ready(OM_uint32 *minor);
 
-/* A request whose only attribute is GSSK_A_SERIAL (context.c). */
+/* A request whose only attribute is GSSK_A_SERIAL, or NULL (ENOMEM). */
+struct nl_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial);
+/* Send a request whose only attribute is GSSK_A_SERIAL (context.c). */
 OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg);
 /* Reply callback storing GSSK_A_SERIAL into *(int32_t *)arg. */
 OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg);
 OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
 			     const char *what, gss_ctx_id_t *context_handle);
+
+/* The requests of load.c, export.c, import.c, or NULL (ENOMEM). */
+struct nl_msg *gsskp_load_msg(const struct gssk_context_fields *f,
+			      int32_t keyring, const char *description);
+struct nl_msg *gsskp_export_msg(int32_t serial,
+				const struct gssk_export_policy *policy);
+struct nl_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring);
 
 /* ---- shared context calls (context.c) ---- */
 

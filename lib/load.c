@@ -2,7 +2,8 @@
 /*
  * gssk_load_sec_context(): hand an established context's fields, key
  * bytes included, to the kernel. The key bytes are copied only into the
- * netlink request, which is zeroed before it is freed.
+ * netlink request (allocated at its exact size), whose key attributes are
+ * zeroed before it is freed.
  */
 #include <string.h>
 #include <keyutils.h>
@@ -43,6 +44,35 @@ static OM_uint32 check_fields(OM_uint32 *minor,
 	return GSS_S_COMPLETE;
 }
 
+static size_t string_size(const char *s)
+{
+	return s ? gsskp_attr_size(strlen(s) + 1) : 0;
+}
+
+/* The attribute bytes put_fields() writes. */
+static size_t fields_size(const struct gssk_context_fields *f,
+			  const char *description)
+{
+	size_t n = gsskp_attr_size(sizeof(uint32_t)) +	/* ENCTYPE */
+		   gsskp_attr_size(sizeof(uint8_t)) +	/* ROLE */
+		   gsskp_attr_size(sizeof(uint32_t)) +	/* GSS_FLAGS */
+		   2 * gsskp_attr_size(sizeof(uint64_t)) + /* SEND/RECV_SEQ */
+		   gsskp_attr_size(sizeof(int32_t));	/* KEYRING */
+
+	n += string_size(description);
+	if (f->key_len)
+		n += gsskp_attr_size(f->key_len);
+	if (f->subkey_enctype)
+		n += gsskp_attr_size(sizeof(uint32_t));
+	if (f->subkey_len)
+		n += gsskp_attr_size(f->subkey_len);
+	n += string_size(f->initiator_name);
+	n += string_size(f->acceptor_name);
+	if (f->endtime)
+		n += gsskp_attr_size(sizeof(uint64_t));
+	return n;
+}
+
 static int put_fields(struct nl_msg *msg, const struct gssk_context_fields *f,
 		      int32_t keyring, const char *description)
 {
@@ -80,6 +110,19 @@ static int put_fields(struct nl_msg *msg, const struct gssk_context_fields *f,
 	return 0;
 }
 
+struct nl_msg *gsskp_load_msg(const struct gssk_context_fields *f,
+			      int32_t keyring, const char *description)
+{
+	struct nl_msg *msg = gsskp_msg_new(GSSK_CMD_LOAD,
+					   fields_size(f, description));
+
+	if (msg && put_fields(msg, f, keyring, description)) {
+		gsskp_msg_free(msg);	/* wipes any key bytes put */
+		return NULL;
+	}
+	return msg;
+}
+
 GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 			const struct gssk_context_fields *fields,
 			int32_t keyring, const char *description,
@@ -104,10 +147,6 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 	if (major)
 		return major;
 
-	msg = gsskp_msg_new(GSSK_CMD_LOAD);
-	if (msg && put_fields(msg, fields, keyring, description)) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
+	msg = gsskp_load_msg(fields, keyring, description);
 	return gsskp_make_context(minor_status, msg, "LOAD", context_handle);
 }

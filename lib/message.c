@@ -1,31 +1,41 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Per-message calls: gssk_get_mic(), gssk_verify_mic(), gssk_wrap(),
- * gssk_unwrap() and gssk_wrap_size_limit(), with RFC 2744's parameters.
+ * gssk_unwrap() and gssk_wrap_size_limit(), with RFC 2744's parameters,
+ * and the batch calls gssk_wrap_batch() and gssk_unwrap_batch().
  *
- * Messages and wrap tokens are not copied into the netlink request: the
- * request carries the address and length of the caller's buffer
- * (GSSK_A_IN_PTR/IN_LEN) and of an output buffer that libgssk allocates
- * (GSSK_A_OUT_PTR/OUT_LEN); the kernel copies from and to them while it
- * handles the request in this thread. Only the small MIC token travels in
- * the message itself.
+ * Each is one ioctl on the handle's context descriptor (opened on first
+ * use, see context.c) with a struct gssk_op that names the caller's input
+ * and an output buffer that libgssk allocates; the kernel copies from and
+ * to them with ordinary (faulting) user copies. A batch is one
+ * GSSK_IOC_BATCH per GSSK_BATCH_MAX messages.
  *
- * Received tokens: the kernel's reply carries the supplementary status bits
- * (GSS_S_DUPLICATE_TOKEN, OLD_TOKEN, UNSEQ_TOKEN, GAP_TOKEN) in
- * GSSK_A_MAJOR; they are returned in the major status of a call that
- * succeeded, with its output, as RFC 2744 does.
+ * The kernel says what happened in the struct: 0 from the ioctl with the
+ * results and the supplementary status bits (GSS_S_DUPLICATE_TOKEN,
+ * OLD_TOKEN, UNSEQ_TOKEN, GAP_TOKEN) in major, returned with the output as
+ * RFC 2744 does; or -1 with error, major and minor set (a refusal, mapped
+ * like an extack cookie). An ioctl that fails without a status in the
+ * struct is a descriptor problem: ENOTTY is a module too old for ABI 2.
+ * There is no extack text on this path: gssk_last_error() gets the minor
+ * code's gssk_display_status() text.
+ *
+ * Cost per call: one ioctl and, for GET_MIC, WRAP and UNWRAP, one malloc
+ * for the output. Outputs are not zeroed first; an output that the kernel
+ * may have written is zeroed before it is freed when the call fails.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <netlink/attr.h>
-#include <netlink/genl/genl.h>
-#include <netlink/msg.h>
+#include <sys/ioctl.h>
 
 #include "internal.h"
 
 /* Largest UNWRAP input the kernel takes. */
 #define WRAP_TOKEN_MAX	((size_t)GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX)
+
+/* struct gssk_op entries of a batch kept on the stack (64 bytes each). */
+#define BATCH_STACK_OPS	16
 
 /* ---- argument checks ---- */
 
@@ -58,223 +68,81 @@ static OM_uint32 no_memory(OM_uint32 *minor)
 	return GSS_S_FAILURE;
 }
 
-static OM_uint32 bad_reply(OM_uint32 *minor, const char *what)
+static OM_uint32 bad_result(OM_uint32 *minor, const char *what)
 {
 	*minor = GSSK_MINOR_BAD_REPLY;
-	gsskp_set_error("the gssk module's reply lacks %s", what);
+	gsskp_set_error("the gssk module returned %s", what);
 	return GSS_S_FAILURE;
 }
 
-/* ---- requests ---- */
+/* ---- refusals ---- */
 
-static struct nl_msg *request(uint8_t cmd, int32_t serial)
+/* The text recorded for a minor code that the kernel or libgssk chose. */
+static void record_minor(OM_uint32 minor)
 {
-	struct nl_msg *msg = gsskp_msg_new(cmd);
+	const char *text = gsskp_minor_text(minor);
 
-	if (msg && nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
-		gsskp_msg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-static int put_in(struct nl_msg *msg, const void *p, size_t len)
-{
-	if (nla_put_u64(msg, GSSK_A_IN_PTR, (uint64_t)(uintptr_t)p) < 0 ||
-	    nla_put_u32(msg, GSSK_A_IN_LEN, (uint32_t)len) < 0)
-		return -1;
-	return 0;
-}
-
-static int put_out(struct nl_msg *msg, void *p, size_t room)
-{
-	if (nla_put_u64(msg, GSSK_A_OUT_PTR, (uint64_t)(uintptr_t)p) < 0 ||
-	    nla_put_u32(msg, GSSK_A_OUT_LEN, (uint32_t)room) < 0)
-		return -1;
-	return 0;
-}
-
-/* The buffer named by the request's PTR and LEN attributes, if any. */
-static bool request_buffer(struct nl_msg *msg, int ptr_type, int len_type,
-			   volatile unsigned char **p, size_t *len)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct nlattr *ptr = nlmsg_find_attr(nlh, GENL_HDRLEN, ptr_type);
-	struct nlattr *n = nlmsg_find_attr(nlh, GENL_HDRLEN, len_type);
-
-	if (!ptr || !n)
-		return false;
-	*p = (volatile unsigned char *)(uintptr_t)nla_get_u64(ptr);
-	*len = nla_get_u32(n);
-	return *len > 0;
+	if (text)
+		gsskp_set_error("%s", text);
+	else
+		gsskp_set_error("gssk minor status 0x%08x", minor);
 }
 
 /*
- * The kernel copies messages without taking page faults (a stalled fault
- * must not hold generic netlink's lock; see <linux/gssk.h>), so every page
- * of the buffers is brought in here first: read for the input, written for
- * the output (a buffer libgssk allocated).
+ * (major, minor) of a refused op: the status the kernel put in it; or,
+ * when the ioctl failed without one, from its errno err.
  */
-static void fault_in(struct nl_msg *msg)
-{
-	long page = sysconf(_SC_PAGESIZE);
-	volatile unsigned char *p;
-	size_t len, off;
-
-	if (page <= 0)
-		page = 4096;
-	if (request_buffer(msg, GSSK_A_IN_PTR, GSSK_A_IN_LEN, &p, &len)) {
-		for (off = 0; off < len; off += (size_t)page)
-			(void)p[off];
-		(void)p[len - 1];
-	}
-	if (request_buffer(msg, GSSK_A_OUT_PTR, GSSK_A_OUT_LEN, &p, &len)) {
-		for (off = 0; off < len; off += (size_t)page)
-			p[off] = 0;
-		p[len - 1] = 0;
-	}
-}
-
-/* Tries of a request whose pages were taken back before the kernel read. */
-#define FAULT_IN_TRIES	3
-
-static OM_uint32 send_request(OM_uint32 *minor, struct nl_msg *msg,
-			      gsskp_reply_fn reply, void *arg)
+static OM_uint32 op_refused(OM_uint32 *minor, const struct gssk_op *op,
+			    int err)
 {
 	OM_uint32 major;
-	int tries;
 
-	if (!msg) {
-		*minor = GSSK_MINOR_NO_MEMORY;
-		gsskp_set_error("cannot build a netlink message");
+	if (op->error < 0) {
+		gsskp_map_status(-op->error, op->major, op->minor, &major,
+				 minor);
+		record_minor(*minor);
+		return major;
+	}
+	if (err == ENOTTY) {
+		*minor = GSSK_MINOR_UNSUPPORTED;
+		gsskp_set_error("the gssk module does not know this ioctl on a "
+				"context descriptor: it is too old");
 		return GSS_S_FAILURE;
 	}
-	for (tries = 1; ; tries++) {
-		fault_in(msg);
-		major = gsskp_transact(minor, msg, reply, arg);
-		if (major != GSS_S_FAILURE ||
-		    *minor != GSSK_MINOR_BAD_ADDRESS || tries == FAULT_IN_TRIES)
-			break;
-	}
-	gsskp_msg_free(msg);
+	gsskp_map_errno(err, &major, minor);
+	gsskp_set_error("ioctl on the context descriptor: %s", strerror(err));
 	return major;
 }
 
-/* ---- replies ---- */
-
-struct msg_reply {
-	const void *token;	/* GET_MIC: into the reply, copied at once */
-	gss_buffer_t token_out;
-	uint32_t out_len;	/* WRAP, UNWRAP */
-	uint32_t out_room;
-	int conf_state;
-	uint32_t supp;		/* VERIFY_MIC, UNWRAP: supplementary bits */
-	uint32_t max_input;	/* WRAP_SIZE_LIMIT */
-};
-
-static bool u32_attr(struct nlattr *a, uint32_t *out)
+/* Run one op on the handle's descriptor; 0 or the refusal's major. */
+static OM_uint32 run_op(OM_uint32 *minor, struct gss_ctx_id_struct *h,
+			unsigned long req, struct gssk_op *op)
 {
-	if (!a || nla_len(a) != sizeof(uint32_t))
-		return false;
-	*out = nla_get_u32(a);
-	return true;
-}
+	OM_uint32 major;
+	int fd;
 
-static OM_uint32 reply_mic(OM_uint32 *minor, struct nlattr **tb, void *arg)
-{
-	struct msg_reply *r = arg;
-	struct nlattr *t = tb[GSSK_A_TOKEN];
-
-	if (!t || nla_len(t) <= 0)
-		return bad_reply(minor, "the MIC token");
-	if (gsskp_buffer_set(r->token_out, nla_data(t), (size_t)nla_len(t)))
-		return no_memory(minor);
-	return GSS_S_COMPLETE;
-}
-
-/* The supplementary bits of a reply to a received token. */
-static OM_uint32 reply_supp(OM_uint32 *minor, struct nlattr **tb,
-			    struct msg_reply *r)
-{
-	if (!u32_attr(tb[GSSK_A_MAJOR], &r->supp))
-		return bad_reply(minor, "the status");
-	if (r->supp & ~GSS_C_SUPPLEMENTARY_MASK)
-		return bad_reply(minor, "a valid supplementary status");
-	return GSS_S_COMPLETE;
-}
-
-static OM_uint32 reply_verify(OM_uint32 *minor, struct nlattr **tb,
-			      void *arg)
-{
-	return reply_supp(minor, tb, arg);
-}
-
-static OM_uint32 reply_out(OM_uint32 *minor, struct nlattr **tb,
-			   struct msg_reply *r)
-{
-	struct nlattr *c = tb[GSSK_A_CONF_STATE];
-
-	if (!u32_attr(tb[GSSK_A_OUT_LEN], &r->out_len) ||
-	    r->out_len > r->out_room)
-		return bad_reply(minor, "a valid output length");
-	if (!c || nla_len(c) != sizeof(uint8_t))
-		return bad_reply(minor, "the confidentiality state");
-	r->conf_state = nla_get_u8(c) != 0;
-	return GSS_S_COMPLETE;
-}
-
-static OM_uint32 reply_wrap(OM_uint32 *minor, struct nlattr **tb, void *arg)
-{
-	return reply_out(minor, tb, arg);
-}
-
-static OM_uint32 reply_unwrap(OM_uint32 *minor, struct nlattr **tb,
-			      void *arg)
-{
-	OM_uint32 major = reply_out(minor, tb, arg);
-
+	major = gsskp_ctx_fd(minor, h, &fd);
 	if (major)
 		return major;
-	return reply_supp(minor, tb, arg);
+	/* an interrupted op, like a refused one, used no sequence number */
+	while (ioctl(fd, req, op) < 0) {
+		if (errno != EINTR)
+			return op_refused(minor, op, errno);
+		op->error = 0;
+		op->major = 0;
+		op->minor = 0;
+	}
+	if (op->major & ~GSS_C_SUPPLEMENTARY_MASK)
+		return bad_result(minor, "an invalid supplementary status");
+	return GSS_S_COMPLETE;
 }
 
-static OM_uint32 reply_limit(OM_uint32 *minor, struct nlattr **tb,
-			     void *arg)
+static inline uint64_t ptr(const void *p)
 {
-	struct msg_reply *r = arg;
-
-	if (!u32_attr(tb[GSSK_A_MAX_INPUT], &r->max_input))
-		return bad_reply(minor, "the size limit");
-	return GSS_S_COMPLETE;
+	return (uint64_t)(uintptr_t)p;
 }
 
 /* ---- the calls ---- */
-
-/*
- * Send a WRAP or UNWRAP request whose result the kernel writes into out
- * (room bytes, allocated by the caller) and hand out over to output. On
- * failure out is wiped (it may hold the message, or a token holding it)
- * and freed.
- */
-static OM_uint32 send_into(OM_uint32 *minor, struct nl_msg *msg,
-			   gsskp_reply_fn reply, struct msg_reply *r,
-			   char *out, size_t room, gss_buffer_t output,
-			   int *conf_state)
-{
-	OM_uint32 major = send_request(minor, msg, reply, r);
-
-	if (major) {
-		explicit_bzero(out, room);
-		free(out);
-		return major;
-	}
-	out[r->out_len] = '\0';
-	output->value = out;
-	output->length = r->out_len;
-	if (conf_state)
-		*conf_state = r->conf_state;
-	return GSS_S_COMPLETE;
-}
 
 GSSK_EXPORT OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
 				   const gss_ctx_id_t context_handle,
@@ -282,9 +150,10 @@ GSSK_EXPORT OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
 				   const gss_buffer_t message_buffer,
 				   gss_buffer_t message_token)
 {
+	unsigned char mic[GSSK_MIC_MAX];
 	struct gss_ctx_id_struct *h;
-	struct msg_reply r = { .token_out = message_token };
-	struct nl_msg *msg;
+	struct gssk_op op;
+	OM_uint32 major;
 
 	gsskp_clear_error();
 	if (!minor_status)
@@ -301,14 +170,23 @@ GSSK_EXPORT OM_uint32 gssk_get_mic(OM_uint32 *minor_status,
 	if (message_buffer->length > GSSK_MSG_MAX)
 		return too_long(minor_status, "message", GSSK_MSG_MAX);
 
-	msg = request(GSSK_CMD_GET_MIC, h->serial);
-	if (msg && (nla_put_u32(msg, GSSK_A_QOP, qop_req) < 0 ||
-		    put_in(msg, message_buffer->value,
-			   message_buffer->length))) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
-	return send_request(minor_status, msg, reply_mic, &r);
+	op = (struct gssk_op){
+		.op = GSSK_OP_GET_MIC,
+		.in_ptr = ptr(message_buffer->value),
+		.in_len = (uint32_t)message_buffer->length,
+		.out_ptr = ptr(mic),
+		.out_len = sizeof(mic),
+		.qop = qop_req,
+	};
+	major = run_op(minor_status, h, GSSK_IOC_GET_MIC, &op);
+	if (major)
+		return major;
+	if (op.out_len == 0 || op.out_len > sizeof(mic) || op.major)
+		return bad_result(minor_status, "an invalid MIC token");
+	/* one malloc of the exact length */
+	if (gsskp_buffer_set(message_token, mic, op.out_len))
+		return no_memory(minor_status);
+	return GSS_S_COMPLETE;
 }
 
 GSSK_EXPORT OM_uint32 gssk_verify_mic(OM_uint32 *minor_status,
@@ -318,8 +196,7 @@ GSSK_EXPORT OM_uint32 gssk_verify_mic(OM_uint32 *minor_status,
 				      gss_qop_t *qop_state)
 {
 	struct gss_ctx_id_struct *h;
-	struct msg_reply r = { 0 };
-	struct nl_msg *msg;
+	struct gssk_op op;
 	OM_uint32 major;
 
 	gsskp_clear_error();
@@ -342,18 +219,42 @@ GSSK_EXPORT OM_uint32 gssk_verify_mic(OM_uint32 *minor_status,
 		return GSS_S_DEFECTIVE_TOKEN;
 	}
 
-	msg = request(GSSK_CMD_VERIFY_MIC, h->serial);
-	if (msg && (put_in(msg, message_buffer->value,
-			   message_buffer->length) ||
-		    nla_put(msg, GSSK_A_TOKEN, (int)token_buffer->length,
-			    token_buffer->value) < 0)) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
-	major = send_request(minor_status, msg, reply_verify, &r);
+	op = (struct gssk_op){
+		.op = GSSK_OP_VERIFY_MIC,
+		.in_ptr = ptr(message_buffer->value),
+		.in_len = (uint32_t)message_buffer->length,
+		.mic_ptr = ptr(token_buffer->value),
+		.mic_len = (uint32_t)token_buffer->length,
+	};
+	major = run_op(minor_status, h, GSSK_IOC_VERIFY_MIC, &op);
 	if (major)
 		return major;
-	return r.supp;
+	return op.major;	/* 0 or supplementary bits */
+}
+
+/*
+ * Finish a WRAP or UNWRAP whose result the kernel wrote into out (room
+ * bytes, plus one for the NUL): hand out over to output, or wipe and free
+ * it when the call failed (it may hold the message, or a token holding
+ * it).
+ */
+static OM_uint32 finish_out(OM_uint32 *minor, OM_uint32 major,
+			    const struct gssk_op *op, char *out, size_t room,
+			    gss_buffer_t output, int *conf_state)
+{
+	if (!major && op->out_len > room)
+		major = bad_result(minor, "an output longer than its buffer");
+	if (major) {
+		explicit_bzero(out, room);
+		free(out);
+		return major;
+	}
+	out[op->out_len] = '\0';
+	output->value = out;
+	output->length = op->out_len;
+	if (conf_state)
+		*conf_state = op->conf_state != 0;
+	return op->major;
 }
 
 GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
@@ -364,8 +265,8 @@ GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
 				gss_buffer_t output_message_buffer)
 {
 	struct gss_ctx_id_struct *h;
-	struct msg_reply r = { 0 };
-	struct nl_msg *msg;
+	struct gssk_op op;
+	OM_uint32 major;
 	size_t room;
 	char *out;
 
@@ -390,19 +291,20 @@ GSSK_EXPORT OM_uint32 gssk_wrap(OM_uint32 *minor_status,
 	out = malloc(room + 1);
 	if (!out)
 		return no_memory(minor_status);
-	r.out_room = (uint32_t)room;
-
-	msg = request(GSSK_CMD_WRAP, h->serial);
-	if (msg && (nla_put_u32(msg, GSSK_A_QOP, qop_req) < 0 ||
-		    nla_put_u8(msg, GSSK_A_CONF_REQ, !!conf_req_flag) < 0 ||
-		    put_in(msg, input_message_buffer->value,
-			   input_message_buffer->length) ||
-		    put_out(msg, out, room))) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
-	return send_into(minor_status, msg, reply_wrap, &r, out, room,
-			 output_message_buffer, conf_state);
+	op = (struct gssk_op){
+		.op = GSSK_OP_WRAP,
+		.flags = conf_req_flag ? GSSK_OP_CONF : 0,
+		.in_ptr = ptr(input_message_buffer->value),
+		.in_len = (uint32_t)input_message_buffer->length,
+		.out_ptr = ptr(out),
+		.out_len = (uint32_t)room,
+		.qop = qop_req,
+	};
+	major = run_op(minor_status, h, GSSK_IOC_WRAP, &op);
+	if (!major && op.major)
+		major = bad_result(minor_status, "a status on a wrap");
+	return finish_out(minor_status, major, &op, out, room,
+			  output_message_buffer, conf_state);
 }
 
 GSSK_EXPORT OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
@@ -412,8 +314,7 @@ GSSK_EXPORT OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
 				  int *conf_state, gss_qop_t *qop_state)
 {
 	struct gss_ctx_id_struct *h;
-	struct msg_reply r = { 0 };
-	struct nl_msg *msg;
+	struct gssk_op op;
 	OM_uint32 major;
 	size_t room;
 	char *out;
@@ -442,20 +343,16 @@ GSSK_EXPORT OM_uint32 gssk_unwrap(OM_uint32 *minor_status,
 	out = malloc(room + 1);
 	if (!out)
 		return no_memory(minor_status);
-	r.out_room = (uint32_t)room;
-
-	msg = request(GSSK_CMD_UNWRAP, h->serial);
-	if (msg && (put_in(msg, input_message_buffer->value,
-			   input_message_buffer->length) ||
-		    put_out(msg, out, room))) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
-	major = send_into(minor_status, msg, reply_unwrap, &r, out, room,
+	op = (struct gssk_op){
+		.op = GSSK_OP_UNWRAP,
+		.in_ptr = ptr(input_message_buffer->value),
+		.in_len = (uint32_t)input_message_buffer->length,
+		.out_ptr = ptr(out),
+		.out_len = (uint32_t)room,
+	};
+	major = run_op(minor_status, h, GSSK_IOC_UNWRAP, &op);
+	return finish_out(minor_status, major, &op, out, room,
 			  output_message_buffer, conf_state);
-	if (major)
-		return major;
-	return r.supp;
 }
 
 GSSK_EXPORT OM_uint32 gssk_wrap_size_limit(OM_uint32 *minor_status,
@@ -465,8 +362,7 @@ GSSK_EXPORT OM_uint32 gssk_wrap_size_limit(OM_uint32 *minor_status,
 					   OM_uint32 *max_input_size)
 {
 	struct gss_ctx_id_struct *h;
-	struct msg_reply r = { 0 };
-	struct nl_msg *msg;
+	struct gssk_op op;
 	OM_uint32 major;
 
 	gsskp_clear_error();
@@ -480,16 +376,307 @@ GSSK_EXPORT OM_uint32 gssk_wrap_size_limit(OM_uint32 *minor_status,
 	if (!h)
 		return bad_handle(minor_status, context_handle);
 
-	msg = request(GSSK_CMD_WRAP_SIZE_LIMIT, h->serial);
-	if (msg && (nla_put_u32(msg, GSSK_A_QOP, qop_req) < 0 ||
-		    nla_put_u8(msg, GSSK_A_CONF_REQ, !!conf_req_flag) < 0 ||
-		    nla_put_u32(msg, GSSK_A_MAX_INPUT, req_output_size) < 0)) {
-		gsskp_msg_free(msg);
-		msg = NULL;
-	}
-	major = send_request(minor_status, msg, reply_limit, &r);
+	op = (struct gssk_op){
+		.op = GSSK_OP_WRAP_SIZE_LIMIT,
+		.flags = conf_req_flag ? GSSK_OP_CONF : 0,
+		.in_len = req_output_size,
+		.qop = qop_req,
+	};
+	major = run_op(minor_status, h, GSSK_IOC_WRAP_SIZE_LIMIT, &op);
 	if (major)
 		return major;
-	*max_input_size = r.max_input;
+	if (op.major || op.out_len > GSSK_MSG_MAX)
+		return bad_result(minor_status, "an invalid size limit");
+	*max_input_size = op.out_len;
 	return GSS_S_COMPLETE;
+}
+
+/* ---- batches ---- */
+
+/*
+ * A batch entry in flight has major_status GSS_S_COMPLETE and its output
+ * buffer (room + 1 bytes) in output.value; every failure sets a nonzero
+ * major status, so the entries sent to the kernel are exactly those still
+ * at GSS_S_COMPLETE, in array order.
+ */
+struct batch {
+	bool wrap;
+	uint32_t flags;		/* GSSK_OP_CONF */
+	gss_qop_t qop;
+};
+
+/* An entry fails: set its status, drop its output. wipe: it may hold data. */
+static void entry_fail(struct gssk_batch_msg *m, OM_uint32 major,
+		       OM_uint32 minor, size_t room, bool wipe)
+{
+	if (m->output.value) {
+		if (wipe)
+			explicit_bzero(m->output.value, room);
+		free(m->output.value);
+	}
+	gsskp_buffer_empty(&m->output);
+	m->conf_state = 0;
+	m->major_status = major;
+	m->minor_status = minor;
+}
+
+static size_t entry_room(const struct batch *b, const struct gssk_batch_msg *m)
+{
+	return b->wrap ? m->input.length + GSSK_WRAP_OVERHEAD_MAX
+		       : m->input.length;
+}
+
+/*
+ * Check an entry and allocate its output. Returns true if it is to be
+ * sent; otherwise its failure status is set.
+ */
+static bool entry_prepare(const struct batch *b, struct gssk_batch_msg *m)
+{
+	size_t max = b->wrap ? (size_t)GSSK_MSG_MAX : WRAP_TOKEN_MAX;
+
+	gsskp_buffer_empty(&m->output);
+	m->conf_state = 0;
+	m->major_status = GSS_S_COMPLETE;
+	m->minor_status = GSSK_MINOR_NONE;
+	if (m->input.length && !m->input.value) {
+		m->major_status = GSS_S_CALL_INACCESSIBLE_READ;
+		return false;
+	}
+	if (m->input.length > max) {
+		m->major_status = GSS_S_FAILURE;
+		m->minor_status = GSSK_MINOR_MESSAGE_TOO_LONG;
+		return false;
+	}
+	m->output.value = malloc(entry_room(b, m) + 1);
+	if (!m->output.value) {
+		m->major_status = GSS_S_FAILURE;
+		m->minor_status = GSSK_MINOR_NO_MEMORY;
+		return false;
+	}
+	return true;
+}
+
+static void op_of(const struct batch *b, const struct gssk_batch_msg *m,
+		  struct gssk_op *op)
+{
+	*op = (struct gssk_op){
+		.op = b->wrap ? GSSK_OP_WRAP : GSSK_OP_UNWRAP,
+		.flags = b->flags,
+		.in_ptr = ptr(m->input.value),
+		.in_len = (uint32_t)m->input.length,
+		.out_ptr = ptr(m->output.value),
+		.out_len = (uint32_t)entry_room(b, m),
+		.qop = b->qop,
+	};
+}
+
+/* The kernel's result of one entry, into the entry. */
+static void entry_result(const struct batch *b, struct gssk_batch_msg *m,
+			 const struct gssk_op *op)
+{
+	size_t room = entry_room(b, m);
+	OM_uint32 major, minor;
+
+	if (op->error < 0) {
+		gsskp_map_status(-op->error, op->major, op->minor, &major,
+				 &minor);
+		entry_fail(m, major, minor, room, true);
+		return;
+	}
+	if (op->out_len > room ||
+	    (op->major & ~GSS_C_SUPPLEMENTARY_MASK) ||
+	    (b->wrap && op->major)) {
+		entry_fail(m, GSS_S_FAILURE, GSSK_MINOR_BAD_REPLY, room, true);
+		return;
+	}
+	((char *)m->output.value)[op->out_len] = '\0';
+	m->output.length = op->out_len;
+	m->conf_state = op->conf_state != 0;
+	m->major_status = op->major;
+	m->minor_status = GSSK_MINOR_NONE;
+}
+
+/* A failed GSSK_IOC_BATCH (no status in its entries): (major, minor). */
+static void batch_refused(int err, OM_uint32 *major, OM_uint32 *minor)
+{
+	if (err == ENOTTY) {
+		*major = GSS_S_FAILURE;
+		*minor = GSSK_MINOR_UNSUPPORTED;
+		return;
+	}
+	gsskp_map_errno(err, major, minor);
+}
+
+/*
+ * Run the entries of msgs[0..count) that are in flight (major 0), at most
+ * cap (<= GSSK_BATCH_MAX) per ioctl, in array order. An ioctl refused as
+ * a whole (no entry ran) stops the batch: its entries and every later one
+ * in flight fail with its status, and nothing more is sent.
+ */
+static void batch_run(const struct batch *b, int fd,
+		      struct gssk_batch_msg *msgs, size_t count,
+		      struct gssk_op *ops, size_t cap)
+{
+	size_t i = 0;
+
+	while (i < count) {
+		OM_uint32 emajor = GSS_S_FAILURE, eminor = GSSK_MINOR_BAD_REPLY;
+		struct gssk_batch req;
+		size_t start = i, n = 0, j, k;
+		bool stop = false;
+		int r;
+
+		/* gather up to cap entries in flight */
+		for (; i < count && n < cap; i++)
+			if (msgs[i].major_status == GSS_S_COMPLETE)
+				op_of(b, &msgs[i], &ops[n++]);
+		if (!n)
+			return;
+		req = (struct gssk_batch){
+			.ops_ptr = ptr(ops),
+			.count = (uint32_t)n,
+			.op_size = sizeof(struct gssk_op),
+		};
+		do {
+			req.done = 0;
+			r = ioctl(fd, GSSK_IOC_BATCH, &req);
+		} while (r < 0 && errno == EINTR && req.done == 0);
+		if (r < 0) {
+			batch_refused(errno, &emajor, &eminor);
+			stop = req.done == 0;
+		}
+
+		/*
+		 * Hand the results back in the order they were gathered.
+		 * Entries past done never ran: the kernel wrote nothing.
+		 */
+		for (j = start, k = 0; j < i; j++) {
+			struct gssk_batch_msg *m = &msgs[j];
+
+			if (m->major_status != GSS_S_COMPLETE)
+				continue;
+			if (k < req.done && k < n)
+				entry_result(b, m, &ops[k]);
+			else
+				entry_fail(m, emajor, eminor,
+					   entry_room(b, m), false);
+			k++;
+		}
+		if (stop) {
+			for (; i < count; i++)
+				if (msgs[i].major_status == GSS_S_COMPLETE)
+					entry_fail(&msgs[i], emajor, eminor,
+						   entry_room(b, &msgs[i]),
+						   false);
+			return;
+		}
+	}
+}
+
+static OM_uint32 batch(OM_uint32 *minor_status, gss_ctx_id_t context_handle,
+		       const struct batch *b, struct gssk_batch_msg *msgs,
+		       size_t count)
+{
+	struct gssk_op stack_ops[BATCH_STACK_OPS], *ops = stack_ops;
+	OM_uint32 major, open_major = GSS_S_COMPLETE, open_minor = 0;
+	struct gss_ctx_id_struct *h;
+	size_t i, cap, sent = 0;
+	int fd;
+
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!msgs && count)
+		return GSS_S_CALL_INACCESSIBLE_READ;
+	h = gsskp_ctx_check(context_handle);
+	if (!h)
+		return bad_handle(minor_status, context_handle);
+	if (!count)
+		return GSS_S_COMPLETE;
+
+	for (i = 0; i < count; i++)
+		if (entry_prepare(b, &msgs[i]))
+			sent++;
+
+	if (sent) {
+		major = gsskp_ctx_fd(minor_status, h, &fd);
+		if (major) {
+			/* OPEN refused: every entry has its status */
+			open_major = major;
+			open_minor = *minor_status;
+			for (i = 0; i < count; i++)
+				if (msgs[i].major_status == GSS_S_COMPLETE)
+					entry_fail(&msgs[i], major,
+						   *minor_status,
+						   entry_room(b, &msgs[i]),
+						   false);
+			goto first_failure;
+		}
+		cap = sent < GSSK_BATCH_MAX ? sent : GSSK_BATCH_MAX;
+		if (cap > BATCH_STACK_OPS) {
+			ops = malloc(cap * sizeof(*ops));
+			if (!ops) {
+				for (i = 0; i < count; i++)
+					if (msgs[i].major_status ==
+					    GSS_S_COMPLETE)
+						entry_fail(&msgs[i],
+							GSS_S_FAILURE,
+							GSSK_MINOR_NO_MEMORY,
+							entry_room(b, &msgs[i]),
+							false);
+				goto first_failure;
+			}
+		}
+		batch_run(b, fd, msgs, count, ops, cap);
+		if (ops != stack_ops)
+			free(ops);
+	}
+
+first_failure:
+	for (i = 0; i < count; i++) {
+		const struct gssk_batch_msg *m = &msgs[i];
+
+		if (!GSS_ERROR(m->major_status))
+			continue;
+		*minor_status = m->minor_status;
+		/* an OPEN refusal keeps the kernel's own message */
+		if (!open_major || m->major_status != open_major ||
+		    m->minor_status != open_minor) {
+			const char *text = gsskp_minor_text(m->minor_status);
+
+			if (m->minor_status == GSSK_MINOR_NONE &&
+			    GSS_CALLING_ERROR(m->major_status))
+				text = "its input buffer cannot be read";
+			gsskp_set_error("message %zu of %zu: %s", i, count,
+					text ? text : "refused");
+		}
+		return m->major_status;
+	}
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_wrap_batch(OM_uint32 *minor_status,
+				      const gss_ctx_id_t context_handle,
+				      int conf_req_flag, gss_qop_t qop_req,
+				      struct gssk_batch_msg *msgs,
+				      size_t count)
+{
+	const struct batch b = {
+		.wrap = true,
+		.flags = conf_req_flag ? GSSK_OP_CONF : 0,
+		.qop = qop_req,
+	};
+
+	return batch(minor_status, context_handle, &b, msgs, count);
+}
+
+GSSK_EXPORT OM_uint32 gssk_unwrap_batch(OM_uint32 *minor_status,
+					const gss_ctx_id_t context_handle,
+					struct gssk_batch_msg *msgs,
+					size_t count)
+{
+	const struct batch b = { .wrap = false };
+
+	return batch(minor_status, context_handle, &b, msgs, count);
 }

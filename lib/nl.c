@@ -1,29 +1,44 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * Generic netlink transport: one socket per thread, the gssk family id,
- * request/acknowledgement exchanges and the parsing of refusals.
+ * request/reply exchanges and the parsing of refusals. Only the control
+ * path uses it (LOAD, INQUIRE, EXPORT, IMPORT, DELETE, STATS and OPEN);
+ * per-message operations are ioctls on a context descriptor (message.c).
  *
- * Each thread that calls libgssk gets its own libnl socket (a pthread key
- * frees it when the thread exits), so no lock is needed around a request.
- * A socket inherited through fork() is dropped and reopened in the child.
+ * Each thread that calls libgssk gets its own libnl socket and receive
+ * buffer (a pthread key frees them when the thread exits), so no lock is
+ * needed around a request. A socket inherited through fork() is dropped
+ * and reopened in the child: a pthread_atfork() child handler bumps a
+ * fork generation (an atomic counter) and each thread's socket remembers
+ * the generation it was opened in, so the check costs no system call.
  * The family id is resolved per socket with CTRL_CMD_GETFAMILY; if the
  * module was reloaded meanwhile, the first refusal that could come from a
  * stale family id (ENOENT, EOPNOTSUPP, EINVAL without a gssk cookie) makes
  * us resolve again, and the request is sent once more if the id changed.
  *
- * Secrets: the LOAD request carries key bytes. Requests are built in a
- * fixed-size libnl message (libnl never reallocates it) that
- * gsskp_msg_free() zeroes before freeing it. NETLINK_CAP_ACK keeps the
- * kernel from echoing the request back in its error message. Receive
- * buffers are zeroed before they are freed (replies carry the export
- * token, which is a capability).
+ * Exchanges: every command but DELETE always answers with a reply
+ * message, so it is sent without NLM_F_ACK and the exchange ends with the
+ * reply or the refusal (an NLMSG_ERROR, which the kernel sends whether or
+ * not an ACK was asked for): one sendmsg and, as a rule, one recvmsg.
+ * DELETE has no reply and asks for the ACK. The socket has libnl's
+ * automatic ACK turned off, so NLM_F_ACK is set only where we put it.
+ *
+ * Requests are allocated at the size of what they carry (gsskp_msg_new).
+ * Secrets: the LOAD request carries key bytes and the IMPORT request the
+ * token; gsskp_msg_free() zeroes those attributes before freeing it
+ * (libnl never reallocates a message, so there is no other copy).
+ * NETLINK_CAP_ACK keeps the kernel from echoing a refused request back in
+ * its error message, and NETLINK_EXT_ACK brings the extack message and
+ * the gssk status cookie with a refusal; a socket without both options is
+ * not used. The bytes received are zeroed after use (replies carry the
+ * export token, which is a capability).
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <unistd.h>
+#include <sys/uio.h>
 
 #include <linux/genetlink.h>
 #include <netlink/netlink.h>
@@ -37,11 +52,6 @@
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
 #endif
-
-/* Large enough for any gssk request (the biggest is LOAD, ~2.6 KiB). */
-#define GSSK_MSG_SIZE	8192
-/* Receive buffer: above the kernel's largest reply (NLMSG_GOODSIZE). */
-#define GSSK_RECV_SIZE	32768
 
 /* ---- refusal parsing (pure functions, unit tested) ---- */
 
@@ -149,40 +159,106 @@ int gsskp_nl_attr_at(const struct nlmsghdr *req, uint32_t offs)
 
 /* ---- messages ---- */
 
-struct nl_msg *gsskp_msg_new(uint8_t cmd)
+bool gsskp_cmd_replies(uint8_t cmd)
 {
-	struct nl_msg *msg = nlmsg_alloc_size(GSSK_MSG_SIZE);
+	switch (cmd) {
+	case GSSK_CMD_LOAD:
+	case GSSK_CMD_INQUIRE:
+	case GSSK_CMD_EXPORT:
+	case GSSK_CMD_IMPORT:
+	case GSSK_CMD_STATS:
+	case GSSK_CMD_OPEN:
+		return true;
+	default:
+		return false;	/* DELETE: only the ACK says it worked */
+	}
+}
 
+struct nl_msg *gsskp_msg_new(uint8_t cmd, size_t attrs)
+{
+	struct nl_msg *msg;
+
+	msg = nlmsg_alloc_size(NLMSG_HDRLEN + GENL_HDRLEN + attrs);
 	if (!msg)
 		return NULL;
 	/* the family id (nlmsg_type) is filled in when the message is sent */
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, 0, 0, NLM_F_ACK,
-			 cmd, GSSK_GENL_VERSION)) {
+	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, 0, 0,
+			 gsskp_cmd_replies(cmd) ? 0 : NLM_F_ACK, cmd,
+			 GSSK_GENL_VERSION)) {
 		nlmsg_free(msg);
 		return NULL;
 	}
 	return msg;
 }
 
+static bool secret_attr(uint8_t cmd, int type)
+{
+	switch (cmd) {
+	case GSSK_CMD_LOAD:
+		return type == GSSK_A_CTX_KEY || type == GSSK_A_SUBKEY;
+	case GSSK_CMD_IMPORT:
+		return type == GSSK_A_TOKEN;
+	default:
+		return false;
+	}
+}
+
+void gsskp_msg_wipe_secrets(struct nl_msg *msg)
+{
+	struct nlmsghdr *nlh = nlmsg_hdr(msg);
+	struct genlmsghdr *gh;
+	struct nlattr *a;
+	int rem;
+
+	if (nlh->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
+		return;
+	gh = nlmsg_data(nlh);
+	if (gh->cmd != GSSK_CMD_LOAD && gh->cmd != GSSK_CMD_IMPORT)
+		return;
+	nla_for_each_attr(a, genlmsg_attrdata(gh, 0), genlmsg_attrlen(gh, 0),
+			  rem)
+		if (secret_attr(gh->cmd, nla_type(a)))
+			explicit_bzero(nla_data(a), (size_t)nla_len(a));
+}
+
 void gsskp_msg_free(struct nl_msg *msg)
 {
 	if (!msg)
 		return;
-	explicit_bzero(nlmsg_hdr(msg), nlmsg_get_max_size(msg));
+	gsskp_msg_wipe_secrets(msg);
 	nlmsg_free(msg);
 }
 
 /* ---- per-thread sockets ---- */
 
 struct nl_thread {
-	pid_t pid;		/* process that opened sk */
+	unsigned long gen;	/* fork generation sk was opened in */
 	struct nl_sock *sk;
 	int family;		/* 0: not resolved */
+	union {			/* receive buffer, zeroed after each use */
+		struct nlmsghdr align;
+		unsigned char buf[GSSK_RECV_SIZE];
+	} rx;
 };
 
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t key;
 static bool key_ok;		/* written once, under key_once */
+/*
+ * Bumped by the pthread_atfork() child handler, which runs in the only
+ * thread of a new child; read with relaxed atomics by every thread.
+ */
+static unsigned long fork_gen;
+
+static void atfork_child(void)
+{
+	__atomic_add_fetch(&fork_gen, 1, __ATOMIC_RELAXED);
+}
+
+unsigned long gsskp_fork_generation(void)
+{
+	return __atomic_load_n(&fork_gen, __ATOMIC_RELAXED);
+}
 
 static void thread_drop(struct nl_thread *t)
 {
@@ -202,7 +278,18 @@ static void thread_destroy(void *p)
 
 static void key_init(void)
 {
-	key_ok = pthread_key_create(&key, thread_destroy) == 0;
+	if (pthread_key_create(&key, thread_destroy))
+		return;
+	/*
+	 * glibc unregisters the handler when libgssk is unloaded
+	 * (dlclose); a fork that bypasses pthread_atfork (a raw clone
+	 * system call) is not supported.
+	 */
+	if (pthread_atfork(NULL, NULL, atfork_child)) {
+		pthread_key_delete(key);
+		return;
+	}
+	key_ok = true;
 }
 
 __attribute__((destructor)) static void gssk_nl_fini(void)
@@ -229,9 +316,13 @@ static struct nl_thread *thread_get(void)
 	t = pthread_getspecific(key);
 	if (t)
 		return t;
-	t = calloc(1, sizeof(*t));
+	/* once per thread; the receive buffer is zeroed after each use */
+	t = malloc(sizeof(*t));
 	if (!t)
 		return NULL;
+	t->gen = 0;
+	t->sk = NULL;
+	t->family = 0;
 	if (pthread_setspecific(key, t)) {
 		free(t);
 		return NULL;
@@ -277,73 +368,96 @@ struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor)
 		return NULL;
 	}
 	/*
-	 * gssk replies are small (names are the largest part), so one fixed
-	 * buffer holds any of them: no MSG_PEEK round to size each read,
-	 * which halves the recvmsg calls of every request.
+	 * NLM_F_ACK only where the request sets it: the commands that
+	 * always reply end their exchange with the reply.
 	 */
-	nl_socket_disable_msg_peek(sk);
-	err = nl_socket_set_msg_buf_size(sk, GSSK_RECV_SIZE);
-	if (err < 0) {
-		nl_socket_free(sk);
-		netlink_failure(minor, "buffer size", err);
-		return NULL;
-	}
+	nl_socket_disable_auto_ack(sk);
 	return sk;
 }
 
 static OM_uint32 thread_connect(OM_uint32 *minor, struct nl_thread *t)
 {
-	if (t->sk && t->pid != getpid())
+	unsigned long gen = gsskp_fork_generation();
+
+	if (t->sk && t->gen != gen)
 		thread_drop(t);		/* inherited through fork() */
 	if (t->sk)
 		return GSS_S_COMPLETE;
 	t->sk = gsskp_nl_socket_open(minor);
 	if (!t->sk)
 		return GSS_S_FAILURE;
-	t->pid = getpid();
+	t->gen = gen;
 	t->family = 0;
 	return GSS_S_COMPLETE;
 }
 
-/* ---- one exchange: send, then read until our ACK or refusal ---- */
+/* ---- one exchange: send, then read until our reply, ACK or refusal ---- */
+
+/* One datagram from the kernel into buf: its length, or a libnl error. */
+static int receive(int fd, void *buf, size_t size)
+{
+	for (;;) {
+		struct sockaddr_nl peer;
+		struct iovec iov = { .iov_base = buf, .iov_len = size };
+		struct msghdr mh = {
+			.msg_name = &peer, .msg_namelen = sizeof(peer),
+			.msg_iov = &iov, .msg_iovlen = 1,
+		};
+		ssize_t n = recvmsg(fd, &mh, 0);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -nl_syserr2nlerr(errno);
+		}
+		if (mh.msg_flags & MSG_TRUNC) {
+			/* the rest of the datagram is gone: fail the exchange */
+			explicit_bzero(buf, size);
+			return -NLE_MSG_TRUNC;
+		}
+		if (n == 0)
+			return -NLE_MSG_TRUNC;
+		if (mh.msg_namelen != sizeof(peer) || peer.nl_pid != 0) {
+			explicit_bzero(buf, (size_t)n);	/* not from the kernel */
+			continue;
+		}
+		return (int)n;
+	}
+}
 
 int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
-		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e)
+		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e,
+		      void *buf, size_t size)
 {
 	struct nlmsghdr *req = nlmsg_hdr(msg);
-	unsigned char *buf = NULL;
-	struct sockaddr_nl peer;
+	bool want_ack, done = false;
+	int fd, n, ret = GSSKP_XCHG_ACK;
 	uint32_t seq;
-	int n, ret = 1;
-	bool done = false;
 
 	req->nlmsg_type = type;
 	req->nlmsg_seq = NL_AUTO_SEQ;
 	req->nlmsg_pid = NL_AUTO_PORT;
-	req->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
+	req->nlmsg_flags |= NLM_F_REQUEST;
+	want_ack = req->nlmsg_flags & NLM_F_ACK;
 	n = nl_send_auto(sk, msg);
 	if (n < 0)
 		return n;
 	seq = req->nlmsg_seq;
+	fd = nl_socket_get_fd(sk);
 
 	while (!done) {
-		struct nlmsghdr *nlh;
+		struct nlmsghdr *nlh = buf;
 		int rem;
 
-		n = nl_recv(sk, &peer, &buf, NULL);
-		if (n <= 0) {
-			free(buf);
-			return n < 0 ? n : -NLE_MSG_TRUNC;
-		}
-		if (peer.nl_pid != 0)	/* not from the kernel */
-			goto next;
-
-		nlh = (struct nlmsghdr *)buf;
+		n = receive(fd, buf, size);
+		if (n < 0)
+			return n;
 		rem = n;
 		for (; nlmsg_ok(nlh, rem); nlh = nlmsg_next(nlh, &rem)) {
 			if (nlh->nlmsg_seq != seq)
 				continue;	/* stale */
-			if (nlh->nlmsg_type == NLMSG_NOOP)
+			if (nlh->nlmsg_type == NLMSG_NOOP ||
+			    nlh->nlmsg_type == NLMSG_DONE)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_OVERRUN) {
 				ret = -NLE_MSG_OVERFLOW;
@@ -351,24 +465,24 @@ int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
 				break;
 			}
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
-				if (gsskp_nl_parse_error(nlh, (size_t)rem, e)) {
+				if (gsskp_nl_parse_error(nlh, (size_t)rem, e))
 					ret = -NLE_MSG_TRUNC;
-				} else {
+				else
 					ret = e->error ? GSSKP_XCHG_REFUSED
 						       : GSSKP_XCHG_ACK;
-				}
 				done = true;
 				break;
 			}
-			if (nlh->nlmsg_type == NLMSG_DONE)
-				continue;
 			if (on_msg)
 				on_msg(nlh, arg);
+			if (!want_ack) {
+				/* the reply is the answer: no ACK follows */
+				ret = GSSKP_XCHG_ACK;
+				done = true;
+				break;
+			}
 		}
-next:
 		explicit_bzero(buf, (size_t)n);
-		free(buf);
-		buf = NULL;
 	}
 	return ret;
 }
@@ -403,16 +517,19 @@ static OM_uint32 resolve_family(OM_uint32 *minor, struct nl_thread *t)
 	int r;
 
 	t->family = 0;
-	msg = nlmsg_alloc();
+	/* GETFAMILY always replies: no ACK */
+	msg = nlmsg_alloc_size(NLMSG_HDRLEN + GENL_HDRLEN +
+			       gsskp_attr_size(sizeof(GSSK_GENL_NAME)));
 	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL,
-				 0, NLM_F_ACK, CTRL_CMD_GETFAMILY, 1) ||
+				 0, 0, CTRL_CMD_GETFAMILY, 1) ||
 	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, GSSK_GENL_NAME) < 0) {
 		nlmsg_free(msg);
 		*minor = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("cannot build a netlink message");
 		return GSS_S_FAILURE;
 	}
-	r = gsskp_nl_exchange(t->sk, msg, GENL_ID_CTRL, family_msg, &fr, &e);
+	r = gsskp_nl_exchange(t->sk, msg, GENL_ID_CTRL, family_msg, &fr, &e,
+			      t->rx.buf, sizeof(t->rx.buf));
 	nlmsg_free(msg);
 	if (r < 0) {
 		thread_drop(t);
@@ -505,6 +622,7 @@ static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_STATS_REFUSALS]	= { .type = NLA_NESTED },
 	[GSSK_A_STATS_SELFTEST]	= { .type = NLA_U8 },
 	[GSSK_A_STATS_SELFTEST_VECTORS] = { .type = NLA_U32 },
+	[GSSK_A_FD]		= { .type = NLA_U32 },	/* s32 */
 };
 
 struct reply_ctx {
@@ -569,8 +687,9 @@ OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
 				return major;
 		}
 		rc.family = t->family;
-		r = gsskp_nl_exchange(t->sk, msg, (uint16_t)t->family, gssk_msg, &rc,
-			     &e);
+		r = gsskp_nl_exchange(t->sk, msg, (uint16_t)t->family,
+				      gssk_msg, &rc, &e, t->rx.buf,
+				      sizeof(t->rx.buf));
 		if (r < 0) {
 			thread_drop(t);
 			return netlink_failure(minor, "request", r);

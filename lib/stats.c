@@ -125,7 +125,7 @@ GSSK_EXPORT OM_uint32 gssk_get_stats(OM_uint32 *minor_status,
 		size = sizeof(full);
 
 	memset(&full, 0, sizeof(full));
-	msg = gsskp_msg_new(GSSK_CMD_STATS);
+	msg = gsskp_msg_new(GSSK_CMD_STATS, 0);
 	if (!msg) {
 		*minor_status = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("out of memory");

@@ -138,6 +138,12 @@ static const char *const kernel_minor_msgs[] = {
 		"the key is still being constructed by request-key, and gssk does not wait for it",
 	K(GSSK_MINOR_BAD_VERSION) =
 		"the request's generic netlink version is not the one this gssk module speaks",
+	K(GSSK_MINOR_CONTEXT_CLOSED) =
+		"the context has left its key (exported, deleted or invalidated) since its descriptor was opened",
+	K(GSSK_MINOR_BAD_OP) =
+		"the per-message request to the context descriptor is malformed (operation, flags, sizes or overlapping buffers)",
+	K(GSSK_MINOR_NO_FD) =
+		"the calling process has no free file descriptor for the context (RLIMIT_NOFILE)",
 };
 #undef K
 
@@ -178,7 +184,7 @@ static const char *const lib_minor_msgs[] = {
 static const char msg_minor_none[] = "no gssk minor status";
 
 /* Text for a minor code, or NULL if libgssk does not know it. */
-static const char *minor_text(OM_uint32 code)
+const char *gsskp_minor_text(OM_uint32 code)
 {
 	if (code == GSSK_MINOR_NONE)
 		return msg_minor_none;
@@ -265,7 +271,7 @@ GSSK_EXPORT OM_uint32 gssk_display_status(OM_uint32 *minor_status,
 			return GSS_S_BAD_MECH;
 		if (*message_context != 0)
 			return GSS_S_BAD_STATUS;
-		text = minor_text(status_value);
+		text = gsskp_minor_text(status_value);
 		if (!text) {
 			/* a gssk code from a newer module or library */
 			if (status_value < GSSK_MINOR_BASE ||

@@ -20,6 +20,33 @@
  * gssk_export_sec_context*() and gssk_release_context_handle() must not
  * race with other calls on the same handle (as in RFC 2744, they release
  * it).
+ *
+ * Context descriptors. A handle holds, besides its key serial, a file
+ * descriptor for its kernel context (GSSK_CMD_OPEN in <linux/gssk.h>),
+ * opened by the handle's first per-message call and closed when the
+ * handle is released (gssk_delete_sec_context(), a successful
+ * gssk_export_sec_context*(), gssk_release_context_handle()). Threads that
+ * race to open it end up sharing one. The key's READ permission is
+ * checked when it is opened, not on each call: like an open file, the
+ * descriptor keeps working after a keyctl setperm, but not after the
+ * context is exported, deleted, revoked, invalidated or expired. It is
+ * opened with O_CLOEXEC: a program started with exec*() does not inherit
+ * it (handles do not survive exec anyway; pass the key serial and use
+ * gssk_context_from_serial()). The program must not close it itself (for
+ * instance with closefrom() or a loop over every descriptor after fork()):
+ * the handle would then fail, or use whatever file the number names next.
+ *
+ * fork(): a child inherits its parent's handles, and with them the
+ * descriptors that are open, which name the same kernel context. Its
+ * sequence state lives in the kernel, so tokens made by parent and child
+ * never share a sequence number, and replay detection sees the tokens
+ * both receive. Releasing a handle in the child (gssk_release_context_handle)
+ * closes only the child's descriptor; gssk_delete_sec_context() or an
+ * export in either process ends the context for both. libgssk's netlink
+ * sockets are per thread and are not shared with a child: a
+ * pthread_atfork() handler marks them stale, and the child's first call
+ * opens a new one (a process made by a raw clone() system call, which
+ * skips pthread_atfork handlers, must not use libgssk).
  */
 #ifndef GSSK_GSSK_H
 #define GSSK_GSSK_H
@@ -190,12 +217,16 @@ OM_uint32 gssk_display_status(OM_uint32 *minor_status,
 
 /*
  * Per-message calls (RFC 2744 sections 5.15, 5.31 to 5.34), on RFC 4121
- * tokens. The kernel assigns and checks the sequence numbers; the message
- * itself is read from and written to the caller's memory by the kernel,
- * never copied into a netlink message, so messages of up to GSSK_MSG_MAX
- * bytes (64 MiB) work. Only qop GSS_C_QOP_DEFAULT (0) is accepted
- * (GSS_S_BAD_QOP otherwise). Output buffers are released with
- * gssk_release_buffer().
+ * tokens. Each is one ioctl on the handle's context descriptor (opened by
+ * the first one; a refusal of that OPEN, such as GSS_S_NO_CONTEXT, is the
+ * call's status). The kernel assigns and checks the sequence numbers; it
+ * reads the message from and writes the result to the caller's memory
+ * with ordinary user copies, so messages of up to GSSK_MSG_MAX bytes
+ * (64 MiB) work, and a buffer pointer that is not valid gives
+ * GSS_S_FAILURE with GSSK_MINOR_BAD_ADDRESS. Only qop GSS_C_QOP_DEFAULT
+ * (0) is accepted (GSS_S_BAD_QOP otherwise). Output buffers are released
+ * with gssk_release_buffer(). A module too old for context descriptors
+ * gives GSS_S_FAILURE with libgssk's "unsupported" minor code.
  *
  * gssk_verify_mic() and gssk_unwrap() return GSS_S_COMPLETE possibly with
  * the supplementary bits GSS_S_DUPLICATE_TOKEN, GSS_S_OLD_TOKEN,
@@ -302,11 +333,68 @@ OM_uint32 gssk_release_stats(OM_uint32 *minor_status,
 
 /*
  * The message that explains the calling thread's last failure (the
- * kernel's extack message, or libgssk's own), or NULL. Valid until this
+ * kernel's extack message; for a refused per-message call, which has no
+ * extack, the text of its minor code; or libgssk's own), or NULL. Valid
+ * until this
  * thread's next libgssk call; only the calls that talk to the kernel
  * replace or clear it.
  */
 const char *gssk_last_error(void);
+
+/* ---- GSSK_1.2 ---- */
+
+/* One message of gssk_wrap_batch() or gssk_unwrap_batch(). */
+struct gssk_batch_msg {
+	gss_buffer_desc input;		/* in: the message (wrap) or the token (unwrap) */
+	gss_buffer_desc output;		/* out: release with gssk_release_buffer() */
+	int conf_state;			/* out */
+	OM_uint32 major_status;		/* out: this message's major status (with supplementary bits) */
+	OM_uint32 minor_status;		/* out */
+};
+
+/*
+ * gssk_wrap() of each of msgs[0..count) with one context, conf_req_flag
+ * and qop_req, in few system calls: one ioctl per GSSK_BATCH_MAX (1024)
+ * messages. The messages take the context's sequence numbers in array
+ * order. gssk_unwrap_batch() is gssk_unwrap() of each token, checked in
+ * array order (so replay and sequence detection see them in that order).
+ *
+ * Every entry's output, conf_state, major_status and minor_status are set
+ * (outputs are overwritten, not released: release them first). An entry
+ * that succeeded has GSS_S_COMPLETE in major_status (unwrap: possibly
+ * with supplementary bits, as gssk_unwrap() returns them) and its result
+ * in output, to be released with gssk_release_buffer(). An entry that
+ * failed has its status as gssk_wrap() or gssk_unwrap() would have
+ * returned it for that message (GSS_S_CALL_INACCESSIBLE_READ for a NULL
+ * input.value with a nonzero length, GSS_S_FAILURE with the
+ * message-too-long minor code, the kernel's refusal, ...), conf_state 0
+ * and an empty output (length 0, value NULL); whatever libgssk had
+ * allocated for it is zeroed and freed. A failed entry does not stop the
+ * others, and uses no sequence number.
+ *
+ * Returns GSS_S_COMPLETE (with minor 0) if every entry succeeded;
+ * otherwise the major status of the first entry (lowest index) that
+ * failed, with its minor status in *minor_status, and gssk_last_error()
+ * says which entry and why. Checked first, in this order, and leaving
+ * msgs untouched: a NULL minor_status (GSS_S_CALL_INACCESSIBLE_WRITE);
+ * msgs NULL with a nonzero count (GSS_S_CALL_INACCESSIBLE_READ);
+ * GSS_C_NO_CONTEXT (GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT) and
+ * a handle libgssk did not make (GSS_S_NO_CONTEXT). Then count 0 is
+ * GSS_S_COMPLETE and does nothing (not even talk to the kernel). If the
+ * context descriptor cannot be opened, every entry that passed its own
+ * checks gets that refusal's status. An ioctl refused as a whole (a
+ * module too old for batches: the "unsupported" minor code) fails its
+ * entries and every later one, and nothing more is sent.
+ */
+OM_uint32 gssk_wrap_batch(OM_uint32 *minor_status,
+			  const gss_ctx_id_t context_handle,
+			  int conf_req_flag, gss_qop_t qop_req,
+			  struct gssk_batch_msg *msgs, size_t count);
+
+/* gssk_unwrap() of each token of msgs[0..count); see gssk_wrap_batch(). */
+OM_uint32 gssk_unwrap_batch(OM_uint32 *minor_status,
+			    const gss_ctx_id_t context_handle,
+			    struct gssk_batch_msg *msgs, size_t count);
 
 #ifdef __cplusplus
 }

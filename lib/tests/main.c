@@ -14,5 +14,6 @@ int main(void)
 	test_nlctrl();
 	test_host();
 	test_stats();
+	test_request();
 	return tap_done();
 }

@@ -29,5 +29,6 @@ void test_nlctrl(void);
 void test_message(void);
 void test_stats(void);
 void test_krb5(void);
+void test_request(void);
 
 #endif

@@ -183,7 +183,9 @@ static void parse_cases(void)
 
 static void attr_at(void)
 {
-	struct nl_msg *msg = gsskp_msg_new(GSSK_CMD_IMPORT);
+	struct nl_msg *msg = gsskp_msg_new(GSSK_CMD_IMPORT,
+					   gsskp_attr_size(4) +
+					   gsskp_attr_size(40));
 	struct nlmsghdr *h;
 	uint32_t first, second;
 

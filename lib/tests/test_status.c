@@ -240,6 +240,24 @@ static void minors(void)
 	   "GSSK_MINOR_MODULE_NOT_LOADED reads \"gssk module not loaded\"");
 	free(s);
 
+	/* the ABI 2 codes of context descriptors */
+	ctx = 0;
+	s = display1(GSSK_MINOR_CONTEXT_CLOSED, GSS_C_MECH_CODE, &ctx);
+	ok(s && strstr(s, "descriptor") && strstr(s, "exported"),
+	   "GSSK_MINOR_CONTEXT_CLOSED: \"%s\"", s ? s : "(none)");
+	free(s);
+	ctx = 0;
+	s = display1(GSSK_MINOR_BAD_OP, GSS_C_MECH_CODE, &ctx);
+	ok(s && strstr(s, "malformed"), "GSSK_MINOR_BAD_OP: \"%s\"",
+	   s ? s : "(none)");
+	free(s);
+	ok(gsskp_minor_text(GSSK_MINOR_BAD_OP) &&
+	   gsskp_minor_text(__GSSK_MINOR_END - 1) &&
+	   !gsskp_minor_text(__GSSK_MINOR_END) &&
+	   !gsskp_minor_text(GSSK_MINOR_BASE + 0x7f) &&
+	   !gsskp_minor_text(12345),
+	   "gsskp_minor_text: every kernel code up to the last, NULL past it");
+
 	/* a gssk code from a newer module gets a generic message */
 	code = GSSK_MINOR_BASE + 0x7f;
 	snprintf(hex, sizeof(hex), "0x%08x", code);
