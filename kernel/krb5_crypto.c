@@ -231,6 +231,12 @@ static struct gssk_krb5_hash gssk_krb5_hashes[] = {
 
 /* The longest block of the hashes above: an HMAC key pad */
 #define GSSK_HMAC_MAX_BLOCK	SHA512_BLOCK_SIZE
+/*
+ * Room for one exported state (struct sha512_state is 208 bytes); the
+ * crypto API's bound, HASH_MAX_STATESIZE, is internal from 6.12 on.
+ * gssk_krb5_hash_init() refuses a transform whose state is larger.
+ */
+#define GSSK_HASH_MAX_STATE	512
 
 static const struct gssk_krb5_hash *
 gssk_krb5_hash_find(const struct gssk_enctype *et)
@@ -282,7 +288,7 @@ static int gssk_krb5_hmac_setkey(const struct gssk_krb5_hash *h,
 {
 	unsigned int bs = crypto_shash_blocksize(h->tfm);
 	u8 pad[GSSK_HMAC_MAX_BLOCK];
-	u8 st[HASH_MAX_STATESIZE];
+	u8 st[GSSK_HASH_MAX_STATE];
 	unsigned int i;
 	int err;
 
@@ -349,7 +355,7 @@ static int gssk_krb5_hash_init(struct gssk_krb5_hash *h)
 	h->statesize = crypto_shash_statesize(h->tfm);
 	err = -EINVAL;
 	if (crypto_shash_blocksize(h->tfm) > sizeof(block) ||
-	    h->statesize > HASH_MAX_STATESIZE)
+	    h->statesize > GSSK_HASH_MAX_STATE)
 		goto fail;
 	err = -ENOMEM;
 	h->tmpl = kzalloc(2 * h->statesize, GFP_KERNEL);
@@ -444,7 +450,7 @@ static int gssk_krb5_hmac(const struct gssk_krb5_hash *h, const u8 *key,
 {
 	unsigned int ds = crypto_shash_digestsize(h->tfm);
 	SHASH_DESC_ON_STACK(desc, h->tfm);
-	u8 st[HASH_MAX_STATESIZE];
+	u8 st[GSSK_HASH_MAX_STATE];
 	u8 md[HASH_MAX_DIGESTSIZE];
 	int err;
 
