@@ -814,10 +814,12 @@ TEST_F(ctx, key_quota_limits_contexts_per_user)
 	TH_LOG("%d bytes charged per context", per_ctx);
 	/*
 	 * two keyed cts(cbc(aes)) transforms at 1152 bytes each, plus the
-	 * HMAC states and the structures
+	 * HMAC states and the structures at the size the slab gives them
+	 * (about 800 bytes on Debian's kernel, 1200 on the debug kernel,
+	 * whose debug metadata makes the slab round up further)
 	 */
 	EXPECT_LT(2 * 1152, per_ctx);
-	EXPECT_GT(2 * 1152 + 1024, per_ctx);
+	EXPECT_GT(2 * 1152 + 1536, per_ctx);
 	EXPECT_EQ((OM_uint32)GSS_S_COMPLETE, r.major2);
 }
 
