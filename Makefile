@@ -18,13 +18,25 @@
 #                 tools/bench/gssk-bench, print its figures from a QEMU VM
 #                 (not part of check: it measures, it does not test)
 #
+#   make check KVER=6.12.118+deb12-cloud-amd64
+#                 the same on another Debian kernel, one whose headers are
+#                 not installed here: fetched with apt-get download under a
+#                 private apt configuration and unpacked with dpkg -x into
+#                 /var/cache/gssk (tools/vm/debian-kernel.sh), never
+#                 installed; gssk.ko and its variants are built against it
+#                 in build/kernel-KVER/ (tools/vm/check-kernel.sh)
+#   make check-kernels
+#                 make check on the installed 6.1 cloud kernel, then the
+#                 suite on each kernel in CHECK_KERNELS (see README.md,
+#                 "Supported kernels")
+#
 # Other targets: deps, all, module, lib, tools, selftests, clean; and, in
 # install.mk, install, uninstall, modules_install, install-dkms,
 # install-modules-load, install-modprobe-conf, check-install.
 # Variables: KDIR (Kbuild tree; default: /lib/modules/$(KVER)/build if KVER
 # is given, else the newest linux-headers-*-cloud-amd64), KVER (its
-# release; the VM boots /boot/vmlinuz-$(KVER)). The VM harness
-# also reads GSSK_VM_TIMEOUT, GSSK_VM_APPEND and GSSK_VM_ACCEL (see
+# release; the VM boots /boot/vmlinuz-$(KVER)), CHECK_KERNELS. The VM
+# harness also reads GSSK_VM_TIMEOUT, GSSK_VM_APPEND and GSSK_VM_ACCEL (see
 # tools/vm/run.sh).
 
 # Recipes that pipe through tee must fail when the command before it fails.
@@ -33,13 +45,26 @@ SHELL := /bin/bash
 
 # ?= defines a deferred variable: the shell runs when KDIR is used, so
 # after 'deps' has installed the headers.
+# A KVER whose headers are not installed is another Debian kernel:
+# make check fetches it (tools/vm/check-kernel.sh); once fetched, its
+# unpacked headers are the KDIR of the other targets too.
+GSSK_CACHE ?= /var/cache/gssk
 ifneq ($(KVER),)
+ifeq ($(wildcard /lib/modules/$(KVER)/build),)
+OTHER_KERNEL := $(KVER)
+KDIR ?= $(shell cat $(GSSK_CACHE)/kernel-$(KVER)/kdir 2>/dev/null)
+endif
 KDIR ?= /lib/modules/$(KVER)/build
 endif
 KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
+# The Debian kernels besides the installed 6.1 cloud kernel that
+# make check-kernels runs the suite on: Debian 12's 6.12 from
+# bookworm-security (built with gcc-12, like this host's compiler).
+CHECK_KERNELS ?= 6.12.118+deb12-cloud-amd64
+
 .PHONY: all deps module module-corrupt module-test lib tools selftests \
-	check check-debug demo bench clean
+	check check-kernels check-newer-kernels check-debug demo bench clean
 
 all: module module-corrupt module-test lib tools selftests
 
@@ -106,11 +131,33 @@ selftests: lib
 # Each step is a separate make so that it sees what the previous one
 # installed or built.
 check: deps
+ifeq ($(OTHER_KERNEL),)
 	$(MAKE) all
 	$(MAKE) -C lib check
 	$(MAKE) -C tools/gsskctl check
 	$(MAKE) check-install
 	tools/vm/run.sh test
+else
+	$(MAKE) lib tools selftests
+	$(MAKE) -C lib check
+	$(MAKE) -C tools/gsskctl check
+	tools/vm/check-kernel.sh $(OTHER_KERNEL)
+endif
+
+# Every kernel in turn; a failure on one does not stop the others, the
+# target fails at the end if any failed. check-newer-kernels: only those in
+# CHECK_KERNELS (CI runs 'make check' on the installed 6.1 first).
+check-kernels: deps
+	$(MAKE) check KVER=
+	$(MAKE) check-newer-kernels
+
+check-newer-kernels: deps all
+	@failed=; for k in $(CHECK_KERNELS); do \
+		tools/vm/check-kernel.sh $$k || failed="$$failed $$k"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+		echo "check-kernels: the suite failed on:$$failed" >&2; exit 1; fi; \
+	echo "check-kernels: the suite passed on $(CHECK_KERNELS)"
 
 check-debug: deps
 	$(MAKE) all

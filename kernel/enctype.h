@@ -15,7 +15,7 @@ struct gssk_enctype {
 	/* Per-message cryptography (krb5_crypto.c) */
 	u32 cksumtype;			/* RFC 3961 checksum type of get_mic */
 	bool kdf_sha2;			/* RFC 8009 KDF and encrypt-then-MAC */
-	const char *hmac_name;		/* crypto API name of the HMAC */
+	const char *hash_name;		/* crypto API name of the HMAC's hash */
 	unsigned int ke_len;		/* derived encryption key Ke */
 	unsigned int ki_len;		/* derived integrity key Ki */
 	unsigned int kc_len;		/* derived checksum key Kc */

@@ -45,8 +45,9 @@ struct gssk_ctx {
 	/*
 	 * The secrets: per-usage keys derived once at LOAD (RFC 3961/8009,
 	 * usages 22 to 25, from the acceptor subkey when there is one), held
-	 * only as keyed transforms. The raw keys are not kept. Per-message
-	 * operations use them under crypto_sem held for reading; at endtime
+	 * only as keyed transforms (Ke) and precomputed HMAC states (Kc,
+	 * Ki). The raw keys are not kept. Per-message operations use them
+	 * under crypto_sem held for reading; at endtime
 	 * the expiry work takes it for writing, wipes them and sets krb5 to
 	 * NULL, so an expired context holds no secret even while its key
 	 * waits for the key garbage collector.

@@ -10,9 +10,13 @@
  * (encrypt-then-MAC). The cipher state (IV) is always all zeroes, as GSS
  * uses it.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <crypto/aes.h>
 #include <crypto/algapi.h>
 #include <crypto/hash.h>
+#include <crypto/sha1.h>
+#include <crypto/sha2.h>
 #include <crypto/skcipher.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -192,22 +196,232 @@ int gssk_krb5_cts_crypt(struct crypto_skcipher *tfm, u8 *buf, size_t len,
 	return gssk_krb5_skcipher(tfm, buf, len, iv, encrypt);
 }
 
-static struct crypto_shash *gssk_krb5_alloc_hmac(const struct gssk_enctype *et,
-						 const u8 *key,
-						 unsigned int key_len)
-{
+/*
+ * The unkeyed hash transforms, one per hash the enctypes use, shared by
+ * every context: a transform without a key is never written to after its
+ * allocation, and each call hashes in its own descriptor.
+ *
+ * An HMAC key is kept as two exported hash states, each taken right after
+ * hashing one block (the key XOR ipad, the key XOR opad); an HMAC imports
+ * them in turn. Such a state is the hash's chaining value (chain_len
+ * bytes, at the start of the export: struct sha1_state, sha256_state and
+ * sha512_state begin with it) followed by the byte count (one block) and
+ * an empty partial block, which are the same for every key.
+ * gssk_krb5_hash_init() checks that on the transform it got: two exports
+ * that differ only in their first chain_len bytes. Then only those bytes
+ * are kept per state (store_len = chain_len: 20 bytes for SHA-1 instead of
+ * the 96 of a whole export) and tmpl supplies the rest; otherwise whole
+ * exports are kept (store_len = statesize).
+ */
+struct gssk_krb5_hash {
+	const char *name;
+	unsigned int chain_len;
 	struct crypto_shash *tfm;
+	unsigned int statesize;
+	unsigned int store_len;
+	u8 *tmpl;		/* an export after one block; chain zeroed */
+};
+
+static struct gssk_krb5_hash gssk_krb5_hashes[] = {
+	{ .name = "sha1", .chain_len = SHA1_DIGEST_SIZE },
+	{ .name = "sha256", .chain_len = SHA256_DIGEST_SIZE },
+	/* SHA-384 runs the SHA-512 compression function and state */
+	{ .name = "sha384", .chain_len = SHA512_DIGEST_SIZE },
+};
+
+/* The longest block of the hashes above: an HMAC key pad */
+#define GSSK_HMAC_MAX_BLOCK	SHA512_BLOCK_SIZE
+/*
+ * Room for one exported state (struct sha512_state is 208 bytes); the
+ * crypto API's bound, HASH_MAX_STATESIZE, is internal from 6.12 on.
+ * gssk_krb5_hash_init() refuses a transform whose state is larger.
+ */
+#define GSSK_HASH_MAX_STATE	512
+
+static const struct gssk_krb5_hash *
+gssk_krb5_hash_find(const struct gssk_enctype *et)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(gssk_krb5_hashes); i++)
+		if (gssk_krb5_hashes[i].tfm &&
+		    !strcmp(gssk_krb5_hashes[i].name, et->hash_name))
+			return &gssk_krb5_hashes[i];
+	return NULL;
+}
+
+/* Bytes of one HMAC key: its inner and its outer state. */
+static unsigned int gssk_krb5_hmac_key_len(const struct gssk_krb5_hash *h)
+{
+	return 2 * h->store_len;
+}
+
+/*
+ * Hash one block from the initial state and export the result into st
+ * (h->statesize bytes). The descriptor is zeroed first, so that the
+ * export holds no stale stack bytes (its partial block is never written).
+ */
+static int gssk_krb5_hash_block(const struct gssk_krb5_hash *h,
+				const u8 *block, u8 *st)
+{
+	SHASH_DESC_ON_STACK(desc, h->tfm);
 	int err;
 
-	tfm = crypto_alloc_shash(et->hmac_name, 0, 0);
-	if (IS_ERR(tfm))
-		return tfm;
-	err = crypto_shash_setkey(tfm, key, key_len);
-	if (err) {
-		crypto_free_shash(tfm);
-		return ERR_PTR(err);
+	memset(desc, 0, sizeof(*desc) + crypto_shash_descsize(h->tfm));
+	desc->tfm = h->tfm;
+	err = crypto_shash_init(desc);
+	if (!err)
+		err = crypto_shash_update(desc, block,
+					  crypto_shash_blocksize(h->tfm));
+	if (!err)
+		err = crypto_shash_export(desc, st);
+	shash_desc_zero(desc);
+	return err;
+}
+
+/*
+ * Prepare an HMAC key (no longer than a block, as every derived key is):
+ * its inner and outer states into out (gssk_krb5_hmac_key_len() bytes).
+ */
+static int gssk_krb5_hmac_setkey(const struct gssk_krb5_hash *h,
+				 const u8 *key, unsigned int key_len, u8 *out)
+{
+	unsigned int bs = crypto_shash_blocksize(h->tfm);
+	u8 pad[GSSK_HMAC_MAX_BLOCK];
+	u8 st[GSSK_HASH_MAX_STATE];
+	unsigned int i;
+	int err;
+
+	if (key_len > bs || bs > sizeof(pad))
+		return -EINVAL;
+	memset(pad, 0x36, bs);
+	for (i = 0; i < key_len; i++)
+		pad[i] ^= key[i];
+	err = gssk_krb5_hash_block(h, pad, st);
+	if (err)
+		goto out;
+	memcpy(out, st, h->store_len);
+	for (i = 0; i < bs; i++)
+		pad[i] ^= 0x36 ^ 0x5c;
+	err = gssk_krb5_hash_block(h, pad, st);
+	if (err)
+		goto out;
+	memcpy(out + h->store_len, st, h->store_len);
+out:
+	memzero_explicit(st, sizeof(st));
+	memzero_explicit(pad, sizeof(pad));
+	return err;
+}
+
+/*
+ * Import one stored state (h->store_len bytes) into desc. st is room for a
+ * whole export, which the caller wipes; when only chaining values are
+ * stored, st must already hold the rest of the template
+ * (gssk_krb5_hash_tmpl()), which is the same for every state.
+ */
+static void gssk_krb5_hash_tmpl(const struct gssk_krb5_hash *h, u8 *st)
+{
+	if (h->store_len < h->statesize)
+		memcpy(st + h->store_len, h->tmpl + h->store_len,
+		       h->statesize - h->store_len);
+}
+
+static int gssk_krb5_hash_import(const struct gssk_krb5_hash *h,
+				 struct shash_desc *desc, const u8 *stored,
+				 u8 *st)
+{
+	if (h->store_len == h->statesize)
+		return crypto_shash_import(desc, stored);
+	memcpy(st, stored, h->store_len);
+	return crypto_shash_import(desc, st);
+}
+
+/*
+ * Allocate the transform of h and decide how its states are kept (see
+ * struct gssk_krb5_hash).
+ */
+static int gssk_krb5_hash_init(struct gssk_krb5_hash *h)
+{
+	u8 block[GSSK_HMAC_MAX_BLOCK];
+	u8 *st2;
+	int err;
+
+	h->tfm = crypto_alloc_shash(h->name, 0, 0);
+	if (IS_ERR(h->tfm)) {
+		err = PTR_ERR(h->tfm);
+		h->tfm = NULL;
+		return err;
 	}
-	return tfm;
+	h->statesize = crypto_shash_statesize(h->tfm);
+	err = -EINVAL;
+	if (crypto_shash_blocksize(h->tfm) > sizeof(block) ||
+	    h->statesize > GSSK_HASH_MAX_STATE)
+		goto fail;
+	err = -ENOMEM;
+	h->tmpl = kzalloc(2 * h->statesize, GFP_KERNEL);
+	if (!h->tmpl)
+		goto fail;
+	st2 = h->tmpl + h->statesize;
+
+	memset(block, 0x36, sizeof(block));
+	err = gssk_krb5_hash_block(h, block, h->tmpl);
+	if (err)
+		goto fail;
+	memset(block, 0x5c, sizeof(block));
+	err = gssk_krb5_hash_block(h, block, st2);
+	if (err)
+		goto fail;
+	h->store_len = h->statesize;
+	if (h->chain_len < h->statesize &&
+	    memcmp(h->tmpl, st2, h->chain_len) &&
+	    !memcmp(h->tmpl + h->chain_len, st2 + h->chain_len,
+		    h->statesize - h->chain_len)) {
+		h->store_len = h->chain_len;
+		memset(h->tmpl, 0, h->chain_len);
+	} else {
+		pr_info("%s: whole exported states kept for HMAC keys\n",
+			crypto_shash_driver_name(h->tfm));
+	}
+	return 0;
+fail:
+	kfree(h->tmpl);
+	h->tmpl = NULL;
+	crypto_free_shash(h->tfm);
+	h->tfm = NULL;
+	return err;
+}
+
+void gssk_krb5_exit(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(gssk_krb5_hashes); i++) {
+		struct gssk_krb5_hash *h = &gssk_krb5_hashes[i];
+
+		if (!h->tfm)
+			continue;
+		crypto_free_shash(h->tfm);
+		h->tfm = NULL;
+		kfree(h->tmpl);
+		h->tmpl = NULL;
+	}
+}
+
+int gssk_krb5_init(void)
+{
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(gssk_krb5_hashes); i++) {
+		err = gssk_krb5_hash_init(&gssk_krb5_hashes[i]);
+		if (err) {
+			pr_err("cannot use the hash %s: %d\n",
+			       gssk_krb5_hashes[i].name, err);
+			gssk_krb5_exit();
+			return err;
+		}
+	}
+	return 0;
 }
 
 static int gssk_krb5_hash_update(struct shash_desc *desc, const u8 *data,
@@ -229,31 +443,41 @@ static int gssk_krb5_hash_update(struct shash_desc *desc, const u8 *data,
 	return 0;
 }
 
-/* HMAC of a | b, truncated to outlen bytes. */
-static int gssk_krb5_hmac(struct crypto_shash *tfm, const u8 *a, size_t alen,
-			  const u8 *b, size_t blen, u8 *out,
-			  unsigned int outlen)
+/* HMAC of a | b with the key prepared in key, truncated to outlen bytes. */
+static int gssk_krb5_hmac(const struct gssk_krb5_hash *h, const u8 *key,
+			  const u8 *a, size_t alen, const u8 *b, size_t blen,
+			  u8 *out, unsigned int outlen)
 {
-	SHASH_DESC_ON_STACK(desc, tfm);
+	unsigned int ds = crypto_shash_digestsize(h->tfm);
+	SHASH_DESC_ON_STACK(desc, h->tfm);
+	u8 st[GSSK_HASH_MAX_STATE];
 	u8 md[HASH_MAX_DIGESTSIZE];
 	int err;
 
-	if (outlen > crypto_shash_digestsize(tfm))
+	if (outlen > ds)
 		return -EINVAL;
 	if (alen > GSSK_KRB5_MAX_LEN || blen > GSSK_KRB5_MAX_LEN)
 		return -EMSGSIZE;
 
-	desc->tfm = tfm;
-	err = crypto_shash_init(desc);
+	desc->tfm = h->tfm;
+	gssk_krb5_hash_tmpl(h, st);
+	/* inner: H(K ^ ipad | a | b) */
+	err = gssk_krb5_hash_import(h, desc, key, st);
 	if (!err)
 		err = gssk_krb5_hash_update(desc, a, alen);
 	if (!err)
 		err = gssk_krb5_hash_update(desc, b, blen);
 	if (!err)
 		err = crypto_shash_final(desc, md);
+	/* outer: H(K ^ opad | inner) */
+	if (!err)
+		err = gssk_krb5_hash_import(h, desc, key + h->store_len, st);
+	if (!err)
+		err = crypto_shash_finup(desc, md, ds, md);
 	if (!err)
 		memcpy(out, md, outlen);
 	shash_desc_zero(desc);
+	memzero_explicit(st, h->store_len);
 	memzero_explicit(md, sizeof(md));
 	return err;
 }
@@ -317,26 +541,28 @@ static int gssk_krb5_kdf_sha2(const struct gssk_enctype *et, const u8 *base,
 			      const u8 *label, unsigned int llen, u8 *out,
 			      unsigned int outlen)
 {
-	struct crypto_shash *tfm;
-	u8 *msg;
+	const struct gssk_krb5_hash *h = gssk_krb5_hash_find(et);
+	u8 *msg, *key;
 	int err;
 
+	if (!h)
+		return -ENOENT;
 	msg = kmalloc(4 + llen + 1 + 4, GFP_KERNEL);
-	if (!msg)
-		return -ENOMEM;
+	key = kmalloc(gssk_krb5_hmac_key_len(h), GFP_KERNEL);
+	err = -ENOMEM;
+	if (!msg || !key)
+		goto out;
 	put_unaligned_be32(1, msg);
 	memcpy(msg + 4, label, llen);
 	msg[4 + llen] = 0;
 	put_unaligned_be32(outlen * 8, msg + 4 + llen + 1);
 
-	tfm = gssk_krb5_alloc_hmac(et, base, et->key_len);
-	if (IS_ERR(tfm)) {
-		err = PTR_ERR(tfm);
-		goto out;
-	}
-	err = gssk_krb5_hmac(tfm, msg, 4 + llen + 1 + 4, NULL, 0, out, outlen);
-	crypto_free_shash(tfm);
+	err = gssk_krb5_hmac_setkey(h, base, et->key_len, key);
+	if (!err)
+		err = gssk_krb5_hmac(h, key, msg, 4 + llen + 1 + 4, NULL, 0,
+				     out, outlen);
 out:
+	kfree_sensitive(key);
 	kfree(msg);
 	return err;
 }
@@ -365,70 +591,83 @@ static int gssk_krb5_derive_usage(const struct gssk_enctype *et,
 				outlen);
 }
 
+/* Kc's and Ki's prepared HMAC keys in u->hmac */
+static const u8 *gssk_krb5_kc(const struct gssk_krb5_ukey *u)
+{
+	return u->hmac;
+}
+
+static const u8 *gssk_krb5_ki(const struct gssk_krb5_ukey *u)
+{
+	return u->hmac + gssk_krb5_hmac_key_len(u->hash);
+}
+
+static size_t gssk_krb5_ukey_hmac_len(const struct gssk_krb5_ukey *u)
+{
+	return (u->ke ? 2 : 1) * gssk_krb5_hmac_key_len(u->hash);
+}
+
 void gssk_krb5_ukey_destroy(struct gssk_krb5_ukey *u)
 {
-	/* crypto_free_*() wipe the transforms' key schedules */
+	/* crypto_free_skcipher() wipes the key schedule */
 	if (!IS_ERR_OR_NULL(u->ke))
 		crypto_free_skcipher(u->ke);
-	if (!IS_ERR_OR_NULL(u->ki))
-		crypto_free_shash(u->ki);
-	if (!IS_ERR_OR_NULL(u->kc))
-		crypto_free_shash(u->kc);
+	kfree_sensitive(u->hmac);
 	u->ke = NULL;
-	u->ki = NULL;
-	u->kc = NULL;
+	u->hmac = NULL;
 }
 
 /*
- * Derive the keys of one key usage from base and key the transforms: Kc
- * always, Ke and Ki as well when encrypt is set.
+ * Derive the keys of one key usage from base: Kc always, Ke and Ki as
+ * well when encrypt is set. Ke keys a transform, Kc and Ki become HMAC
+ * states.
  */
 int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
 			const struct gssk_enctype *et, const u8 *base,
 			u32 usage, bool encrypt)
 {
+	struct crypto_skcipher *ke;
 	u8 dk[GSSK_KRB5_MAX_KEY];
+	unsigned int klen;
 	int err;
 
 	memset(u, 0, sizeof(*u));
+	u->hash = gssk_krb5_hash_find(et);
+	if (!u->hash)
+		return -ENOENT;
+	klen = gssk_krb5_hmac_key_len(u->hash);
+	u->hmac = kmalloc(encrypt ? 2 * klen : klen, GFP_KERNEL_ACCOUNT);
+	if (!u->hmac)
+		return -ENOMEM;
 
 	err = gssk_krb5_derive_usage(et, base, usage, GSSK_KRB5_SEED_CHECKSUM,
 				     dk, et->kc_len);
+	if (!err)
+		err = gssk_krb5_hmac_setkey(u->hash, dk, et->kc_len, u->hmac);
+	if (err || !encrypt)
+		goto out;
+
+	err = gssk_krb5_derive_usage(et, base, usage, GSSK_KRB5_SEED_INTEGRITY,
+				     dk, et->ki_len);
+	if (!err)
+		err = gssk_krb5_hmac_setkey(u->hash, dk, et->ki_len,
+					    u->hmac + klen);
 	if (err)
-		goto fail;
-	u->kc = gssk_krb5_alloc_hmac(et, dk, et->kc_len);
-	if (IS_ERR(u->kc)) {
-		err = PTR_ERR(u->kc);
-		goto fail;
-	}
-	if (!encrypt)
 		goto out;
 
 	err = gssk_krb5_derive_usage(et, base, usage,
 				     GSSK_KRB5_SEED_ENCRYPTION, dk, et->ke_len);
 	if (err)
-		goto fail;
-	u->ke = gssk_krb5_alloc_cts(dk, et->ke_len);
-	if (IS_ERR(u->ke)) {
-		err = PTR_ERR(u->ke);
-		goto fail;
-	}
-
-	err = gssk_krb5_derive_usage(et, base, usage, GSSK_KRB5_SEED_INTEGRITY,
-				     dk, et->ki_len);
-	if (err)
-		goto fail;
-	u->ki = gssk_krb5_alloc_hmac(et, dk, et->ki_len);
-	if (IS_ERR(u->ki)) {
-		err = PTR_ERR(u->ki);
-		goto fail;
-	}
+		goto out;
+	ke = gssk_krb5_alloc_cts(dk, et->ke_len);
+	if (IS_ERR(ke))
+		err = PTR_ERR(ke);
+	else
+		u->ke = ke;
 out:
 	memzero_explicit(dk, sizeof(dk));
-	return 0;
-fail:
-	memzero_explicit(dk, sizeof(dk));
-	gssk_krb5_ukey_destroy(u);
+	if (err)
+		gssk_krb5_ukey_destroy(u);
 	return err;
 }
 
@@ -444,7 +683,7 @@ int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
 	size_t len;
 	int err;
 
-	if (!u->ke || !u->ki)
+	if (!u->ke)
 		return -EINVAL;
 	if (plain_len > GSSK_KRB5_MAX_LEN - GSSK_KRB5_CONF_LEN)
 		return -EMSGSIZE;
@@ -455,13 +694,13 @@ int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
 		/* RFC 8009: C = E(Ke, conf | plain), H = HMAC(Ki, IV | C) */
 		err = gssk_krb5_cts_crypt(u->ke, buf, len, true);
 		if (!err)
-			err = gssk_krb5_hmac(u->ki, gssk_zero_iv,
-					     sizeof(gssk_zero_iv), buf, len,
-					     buf + len, et->mac_len);
+			err = gssk_krb5_hmac(u->hash, gssk_krb5_ki(u),
+					     gssk_zero_iv, sizeof(gssk_zero_iv),
+					     buf, len, buf + len, et->mac_len);
 	} else {
 		/* RFC 3961: H = HMAC(Ki, conf | plain), C = E(Ke, conf | plain) */
-		err = gssk_krb5_hmac(u->ki, buf, len, NULL, 0, buf + len,
-				     et->mac_len);
+		err = gssk_krb5_hmac(u->hash, gssk_krb5_ki(u), buf, len, NULL,
+				     0, buf + len, et->mac_len);
 		if (!err)
 			err = gssk_krb5_cts_crypt(u->ke, buf, len, true);
 	}
@@ -488,15 +727,16 @@ int gssk_krb5_decrypt(const struct gssk_enctype *et,
 	size_t clen;
 	int err;
 
-	if (!u->ke || !u->ki)
+	if (!u->ke)
 		return -EINVAL;
 	if (len < GSSK_KRB5_CONF_LEN + et->mac_len)
 		return -EINVAL;
 	clen = len - et->mac_len;
 
 	if (et->kdf_sha2) {
-		err = gssk_krb5_hmac(u->ki, gssk_zero_iv, sizeof(gssk_zero_iv),
-				     buf, clen, mac, et->mac_len);
+		err = gssk_krb5_hmac(u->hash, gssk_krb5_ki(u), gssk_zero_iv,
+				     sizeof(gssk_zero_iv), buf, clen, mac,
+				     et->mac_len);
 		if (err)
 			goto out;
 		if (crypto_memneq(mac, buf + clen, et->mac_len)) {
@@ -507,8 +747,8 @@ int gssk_krb5_decrypt(const struct gssk_enctype *et,
 	} else {
 		err = gssk_krb5_cts_crypt(u->ke, buf, clen, false);
 		if (!err)
-			err = gssk_krb5_hmac(u->ki, buf, clen, NULL, 0, mac,
-					     et->mac_len);
+			err = gssk_krb5_hmac(u->hash, gssk_krb5_ki(u), buf,
+					     clen, NULL, 0, mac, et->mac_len);
 		if (!err && crypto_memneq(mac, buf + clen, et->mac_len))
 			err = -EBADMSG;
 		/* never leave the decryption of a forgery behind */
@@ -524,7 +764,8 @@ int gssk_krb5_checksum(const struct gssk_enctype *et,
 		       const struct gssk_krb5_ukey *u, const u8 *a,
 		       size_t alen, const u8 *b, size_t blen, u8 *out)
 {
-	return gssk_krb5_hmac(u->kc, a, alen, b, blen, out, et->mac_len);
+	return gssk_krb5_hmac(u->hash, gssk_krb5_kc(u), a, alen, b, blen, out,
+			      et->mac_len);
 }
 
 int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
@@ -535,7 +776,8 @@ int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
 	u8 mac[GSSK_KRB5_MAX_MAC];
 	int err;
 
-	err = gssk_krb5_hmac(u->kc, a, alen, b, blen, mac, et->mac_len);
+	err = gssk_krb5_hmac(u->hash, gssk_krb5_kc(u), a, alen, b, blen, mac,
+			     et->mac_len);
 	if (!err && crypto_memneq(mac, cksum, et->mac_len))
 		err = -EBADMSG;
 	memzero_explicit(mac, sizeof(mac));
@@ -615,13 +857,24 @@ fail:
 	return ERR_PTR(err);
 }
 
+static unsigned int gssk_krb5_ukey_mem(const struct gssk_krb5_ukey *u)
+{
+	unsigned int n = 0;
+
+	if (u->ke)
+		n += GSSK_KRB5_TFM_COST;
+	if (u->hmac)
+		n += kmalloc_size_roundup(gssk_krb5_ukey_hmac_len(u));
+	return n;
+}
+
 unsigned int gssk_krb5_mem(const struct gssk_krb5 *k)
 {
-	unsigned int i, n = 0;
+	unsigned int i, n = kmalloc_size_roundup(sizeof(*k));
 
 	for (i = 0; i < 2; i++) {
-		n += !!k->seal[i].ke + !!k->seal[i].ki + !!k->seal[i].kc;
-		n += !!k->sign[i].ke + !!k->sign[i].ki + !!k->sign[i].kc;
+		n += gssk_krb5_ukey_mem(&k->seal[i]);
+		n += gssk_krb5_ukey_mem(&k->sign[i]);
 	}
-	return sizeof(*k) + n * GSSK_KRB5_TFM_COST;
+	return n;
 }

@@ -15,7 +15,6 @@
 
 #include "enctype.h"
 
-struct crypto_shash;
 struct crypto_skcipher;
 
 #define GSSK_KRB5_BLOCK_LEN	16	/* AES block */
@@ -32,23 +31,30 @@ struct crypto_skcipher;
 #define GSSK_KG_USAGE_INITIATOR_SIGN	25
 
 /*
- * The transforms for one key usage, keyed once with the keys derived from
- * the base key: Ke (cts(cbc(aes))) and Ki (HMAC) for encryption, Kc (HMAC)
- * for checksums. ke and ki are NULL for a usage that only checksums. The
- * raw derived keys are not kept; the transforms hold the only copy and
- * crypto_free_*() wipes it.
+ * The keys of one key usage, derived from the base key: Ke (cts(cbc(aes)))
+ * for encryption, Ki (HMAC) for its integrity, Kc (HMAC) for checksums.
+ * Ke is a keyed transform. Kc and Ki are kept as HMAC states: the hash
+ * state after the block key ^ ipad and after the block key ^ opad, taken
+ * with the enctype's unkeyed hash transform, which the whole module shares
+ * (see struct gssk_krb5_hash in krb5_crypto.c). A usage that only
+ * checksums has no Ke and no Ki. The raw derived keys are not kept:
+ * crypto_free_skcipher() wipes Ke, and the states are freed with
+ * kfree_sensitive().
  */
+struct gssk_krb5_hash;
+
 struct gssk_krb5_ukey {
 	struct crypto_skcipher *ke;
-	struct crypto_shash *ki;
-	struct crypto_shash *kc;
+	const struct gssk_krb5_hash *hash;
+	u8 *hmac;	/* Kc's inner and outer states, then Ki's (with Ke) */
 };
 
 /*
- * Per-context state. Immutable after gssk_krb5_new(): the transforms are
- * shared by concurrent callers, each call uses its own hash descriptor on
- * the stack and its own small skcipher request, and nothing calls setkey
- * after creation. Every function here may sleep (process context only).
+ * Per-context state. Immutable after gssk_krb5_new(): the transforms and
+ * HMAC states are shared by concurrent callers, each call uses its own
+ * hash descriptor on the stack (it imports the HMAC states into it) and
+ * its own small skcipher request, and nothing calls setkey after
+ * creation. Every function here may sleep (process context only).
  *
  * Index 0 of seal[] and sign[] holds the initiator's usages (24, 25),
  * index 1 the acceptor's (22, 23). A context sends with its own role's
@@ -70,14 +76,16 @@ void gssk_krb5_free(struct gssk_krb5 *k);
 
 /*
  * Kernel memory the context's crypto state holds, for the owner's key
- * quota. The keyed transforms (each with its template and cipher
- * children) are allocated by the crypto API, which takes no GFP flags, so
- * they cannot be charged to a memory cgroup: the key quota charges them
- * instead, at GSSK_KRB5_TFM_COST bytes each. That figure is what make
- * bench measures in slab per context on Debian's 6.1 (about 4.4 KiB for
- * the eight transforms of an AES context, with the structures).
+ * quota: its kmalloc'ed parts as the slab allocator rounds them, and the
+ * keyed transforms (Ke) at GSSK_KRB5_TFM_COST bytes each. A keyed
+ * cts(cbc(aes)) is allocated by the crypto API, which takes no GFP flags,
+ * so it cannot be charged to a memory cgroup: the key quota charges it
+ * instead. With AES-NI it is three objects (the simd wrapper, its cryptd
+ * transform and the AES-NI transform, whose key schedule puts it in
+ * kmalloc-1k); GSSK_KRB5_TFM_COST is what make bench measures for it on
+ * Debian's 6.1.
  */
-#define GSSK_KRB5_TFM_COST	512
+#define GSSK_KRB5_TFM_COST	1152
 unsigned int gssk_krb5_mem(const struct gssk_krb5 *k);
 
 /* The keys this context sends with (own role) or receives with (peer). */
@@ -126,6 +134,15 @@ int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
 			      const struct gssk_krb5_ukey *u, const u8 *a,
 			      size_t alen, const u8 *b, size_t blen,
 			      const u8 *cksum);
+
+/*
+ * The module-wide unkeyed hash transforms: gssk_krb5_init() allocates
+ * them (and checks their exported state, see gssk_krb5_hash_init()) before
+ * anything else in this file is used; gssk_krb5_exit() frees them once
+ * every context is gone.
+ */
+int gssk_krb5_init(void);
+void gssk_krb5_exit(void);
 
 /* Internal entry points, exposed for the known-answer self-test only. */
 int gssk_krb5_nfold(const u8 *in, unsigned int inlen, u8 *out,

@@ -9,6 +9,7 @@
 #include <linux/moduleparam.h>
 
 #include "gssk.h"
+#include "krb5_crypto.h"
 #include "krb5_selftest.h"
 #include "token.h"
 
@@ -31,14 +32,17 @@ static int __init gssk_init(void)
 	unsigned int vectors;
 	int err;
 
+	err = gssk_krb5_init();
+	if (err)
+		return err;
 	/* Like the kernel's own crypto self-tests: no pass, no module. */
 	err = gssk_krb5_selftest(&vectors);
 	if (err)
-		return err;
+		goto out_krb5;
 	gssk_stats_selftest(true, vectors);
 	err = gssk_tokens_init();
 	if (err)
-		return err;
+		goto out_krb5;
 	err = gssk_key_type_register();
 	if (err)
 		goto out_tokens;
@@ -51,6 +55,8 @@ out_keys:
 	gssk_key_type_unregister();
 out_tokens:
 	gssk_tokens_exit();
+out_krb5:
+	gssk_krb5_exit();
 	return err;
 }
 
@@ -58,13 +64,15 @@ out_tokens:
  * Order matters: first stop new requests (and wait for running ones), then
  * unregister the key type, which destroys every gssk key and so drops the
  * keys' context references, then free the pending tokens and theirs. Every
- * context is wiped by its last put.
+ * context is wiped by its last put; with the last one gone, the shared
+ * hash transforms go.
  */
 static void __exit gssk_exit(void)
 {
 	gssk_genl_unregister();
 	gssk_key_type_unregister();
 	gssk_tokens_exit();
+	gssk_krb5_exit();
 }
 
 module_init(gssk_init);

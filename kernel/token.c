@@ -385,9 +385,16 @@ unsigned int gssk_tokens_pending(void)
 	return n;
 }
 
+/*
+ * The reapers only free memory at a deadline: they need no particular CPU,
+ * so the queue is unbound. Saying so explicitly also matters on 7.x, which
+ * warns (a failed boot under panic_on_warn) at an alloc_workqueue() given
+ * neither WQ_UNBOUND nor WQ_PERCPU; WQ_UNBOUND exists on every kernel gssk
+ * builds on, so no compat define is needed.
+ */
 int gssk_tokens_init(void)
 {
-	gssk_token_wq = alloc_workqueue("gssk_tokens", 0, 0);
+	gssk_token_wq = alloc_workqueue("gssk_tokens", WQ_UNBOUND, 0);
 	return gssk_token_wq ? 0 : -ENOMEM;
 }
 

@@ -105,7 +105,7 @@ verdict "the module reloads with the parameters in force" $?
 
 version=$(cat /sys/module/gssk/version)
 stats "fresh module: version, ABI, limits, self-test, every count 0" \
-	'.loaded == true and .version == $v and .abi_version == 1 and
+	'.loaded == true and .version == $v and .abi_version == 2 and
 	 .limits == {"default_ttl": $dt, "max_ttl": $mt,
 		     "max_tokens_per_user": $mk} and
 	 .contexts == 0 and .pending_tokens == 0 and
@@ -120,7 +120,7 @@ vectors=$(printf '%s\n' "$out" | jq .selftest.vectors)
 cap "$CTL" status
 want="module: loaded
 version: $version
-abi-version: 1
+abi-version: 2
 default-ttl: $(cat $PARAMS/default_ttl)
 max-ttl: $(cat $PARAMS/max_ttl)
 max-tokens-per-user: $(cat $PARAMS/max_tokens_per_user)

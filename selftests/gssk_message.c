@@ -814,6 +814,12 @@ TEST_F(msg, pages_not_faulted_in_yet_work)
 	ASSERT_EQ(0u, tok_seq(out, op.out_len));
 	ASSERT_EQ(wrap_len(GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 0, len),
 		  op.out_len);
+	/* the peer takes token 0, so that token 1 below comes in order */
+	m = buf_of(out, op.out_len);
+	major = gssk_unwrap(&minor, self->p.acc, &m, &t, NULL, NULL);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(len, t.length);
+	gssk_release_buffer(&minor, &t);
 
 	/* libgssk: a freshly mapped message works without any touching */
 	ASSERT_EQ(0, munmap(fresh, len));

@@ -8,7 +8,9 @@
 #                   (tools/vm/debug-kernel.sh)
 set -eu
 
-# The one list of packages this project needs from apt.
+# The one list of packages this project needs from apt. dwarves (pahole):
+# the headers of 6.12 and later have CONFIG_DEBUG_INFO_BTF_MODULES, and
+# their Kbuild runs pahole on every module it links (make check KVER=...).
 PACKAGES="
 	linux-image-cloud-amd64
 	linux-headers-cloud-amd64
@@ -35,6 +37,7 @@ PACKAGES="
 	dkms
 	groff-base
 	man-db
+	dwarves
 "
 # Building a kernel from linux-source-6.1 (Kconfig, objtool).
 DEBUG_PACKAGES="

@@ -50,7 +50,13 @@ ko=${GSSK_KO_DIR:-.}
 # (crypto_simd, cryptd, ...) come from modules.dep, and gssk.ko's own
 # dependencies from its modinfo. Built-in ones (cbc, hmac, sha1, sha256,
 # aes) are skipped.
-CRYPTO_MODULES="cts ecb aesni-intel sha1-ssse3 sha256-ssse3 sha512_generic sha512-ssse3"
+#
+# Module names change between kernels: "a|b" takes the first of a and b
+# that the kernel has (built in or as a module). A word marked with a
+# trailing "?" is optional: a kernel without any of its names (7.x moved
+# the x86 SHA code into lib/crypto, where it is no module of its own) is
+# fine, the generic or library code serves. Everything else must exist.
+CRYPTO_MODULES="cts ecb aesni-intel sha1-ssse3? sha256-ssse3? sha512_generic|sha512 sha512-ssse3?"
 
 die() {
 	echo "mkinitramfs: $*" >&2
@@ -98,6 +104,30 @@ install_elf() {
 	elf_libs "$1"
 }
 
+# module_known NAME: true if the kernel has module NAME, built in or in
+# modules.dep. (grep without -q: under pipefail, grep -q's early exit can
+# fail the pipeline with a SIGPIPE'd sed.)
+module_known() {
+	local name=${1//-/_}
+	{ cat "$hostmods/modules.builtin"; cut -d: -f1 "$hostmods/modules.dep"; } |
+		sed 's,.*/,,; s,\.ko.*,,; s,-,_,g' | grep -x -- "$name" >/dev/null
+}
+
+# module_pick WORD: print the first of WORD's "|"-separated names that the
+# kernel has; print nothing for an optional word ("...?") it has none of.
+module_pick() {
+	local word=$1 optional='' name
+	case $word in *"?") optional=1 word=${word%"?"} ;; esac
+	for name in ${word//|/ }; do
+		if module_known "$name"; then
+			echo "$name"
+			return 0
+		fi
+	done
+	[ -n "$optional" ] || die "none of the modules '$word' is in $hostmods"
+	echo "mkinitramfs: no module '$word' in $KVER (optional, skipped)" >&2
+}
+
 # module_paths NAME: print the path (relative to /lib/modules/$KVER) of
 # module NAME and of every module it depends on, dependencies first, from
 # modules.dep (which lists the full closure for each module). Prints
@@ -106,7 +136,7 @@ install_elf() {
 module_paths() {
 	local name=${1//-/_}
 	if sed 's,.*/,,; s,\.ko.*,,; s,-,_,g' "$hostmods/modules.builtin" |
-		grep -qx -- "$name"; then
+		grep -x -- "$name" >/dev/null; then
 		return 0
 	fi
 	awk -v want="$name" '
@@ -176,7 +206,10 @@ cp "$ko/build/corrupt/gssk.ko" "$stage/lib/gssk/gssk-corrupt.ko"
 cp "$ko/build/testmode/gssk.ko" "$stage/lib/gssk/gssk-test.ko"
 
 # Kernel modules, in load order, and the index busybox modprobe reads.
-modules=$CRYPTO_MODULES
+modules=
+for word in $CRYPTO_MODULES; do
+	modules="$modules $(module_pick "$word")"
+done
 for dep in $(modinfo -F depends "$ko/gssk.ko" | tr ',' ' '); do
 	modules="$modules $dep"
 done
@@ -186,8 +219,17 @@ for m in $modules; do
 	[ -n "$paths" ] || continue # built in
 	load="$load $m"
 	for p in $paths; do
-		mkdir -p "$(dirname "$stage/lib/modules/$KVER/$p")"
-		cp "$hostmods/$p" "$stage/lib/modules/$KVER/$p"
+		dest=$stage/lib/modules/$KVER/${p%.ko*}.ko
+		mkdir -p "$(dirname "$dest")"
+		# Newer kernels ship compressed modules; busybox's modprobe
+		# loads only plain ones, so they go in decompressed (depmod
+		# below indexes what is there).
+		case $p in
+		*.ko.xz) xz -dc "$hostmods/$p" >"$dest" ;;
+		*.ko.zst) zstd -qdc "$hostmods/$p" >"$dest" ;;
+		*.ko.gz) gzip -dc "$hostmods/$p" >"$dest" ;;
+		*) cp "$hostmods/$p" "$dest" ;;
+		esac
 	done
 done
 mkdir -p "$stage/lib/modules/$KVER"
