@@ -572,6 +572,13 @@ int main(int argc, char **argv)
 		ctxs[i].ok = true;
 	}
 	print_crypto_drivers();
+	/*
+	 * Our keys from here on: each enctype's gssk, gssk2 and gssk_exp,
+	 * 5 in all. Establishing deleted others (tmp's initiator): the key
+	 * GC must have destroyed them first, or the memory figure counts
+	 * their going.
+	 */
+	wait_key_gc(keys0 + 5 * (long)NENC);
 	if (read_key_users(&base_keys, &qnbytes)) {
 		fprintf(stderr, "gssk-bench: %s\n", fail_msg);
 		return 1;
