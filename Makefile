@@ -173,9 +173,9 @@ demo: deps
 	$(MAKE) all
 	tools/vm/run.sh demo
 
-# The bench holds 100,000 contexts at once (about 5 KiB of kernel memory
-# each): the VM gets 2 GiB unless GSSK_VM_MEM says otherwise, and 20
-# minutes (it takes about N under TCG).
+# The bench holds 100,000 contexts at once (about 3.4 KiB of kernel
+# memory each): the VM gets 2 GiB unless GSSK_VM_MEM says otherwise, and
+# 20 minutes (it takes about 6 under TCG).
 bench: deps
 	$(MAKE) all
 	$(MAKE) -C tools/bench
