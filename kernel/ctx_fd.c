@@ -31,19 +31,18 @@ static int gssk_fd_op(struct key *key, struct gssk_op *op, u64 user_lo,
 	struct gssk_ctx *ctx;
 	int err;
 
-	op->out_len = op->op == GSSK_OP_WRAP_SIZE_LIMIT ? 0 : op->out_len;
 	op->major = 0;
 	op->minor = GSSK_MINOR_NONE;
 	op->error = 0;
 	op->conf_state = 0;
 
 	ctx = gssk_key_fd_ctx(key, op);
-	if (IS_ERR(ctx))
+	if (IS_ERR(ctx)) {
 		err = PTR_ERR(ctx);
-	else
+	} else {
 		err = gssk_msg_run(ctx, op, user_lo, user_hi);
-	if (!IS_ERR(ctx))
 		gssk_ctx_put(ctx);
+	}
 	if (err) {
 		op->out_len = 0;
 		op->conf_state = 0;

@@ -49,7 +49,8 @@ static bool gssk_ranges_overlap(u64 a, u64 a_end, u64 b, u64 b_end)
 
 /*
  * The buffers the operation reads and writes: none may wrap around, and
- * the output may overlap neither the input nor the caller's struct.
+ * the output may overlap neither the input nor the caller's struct. (Only
+ * VERIFY_MIC has a MIC buffer, and it writes no output.)
  */
 static int gssk_msg_check_buffers(struct gssk_op *op, u64 user_lo,
 				  u64 user_hi)
@@ -62,7 +63,6 @@ static int gssk_msg_check_buffers(struct gssk_op *op, u64 user_lo,
 		return gssk_op_refuse(op, -EFAULT, GSS_S_FAILURE,
 				      GSSK_MINOR_BAD_ADDRESS);
 	if (gssk_ranges_overlap(op->out_ptr, out_end, op->in_ptr, in_end) ||
-	    gssk_ranges_overlap(op->out_ptr, out_end, op->mic_ptr, mic_end) ||
 	    gssk_ranges_overlap(op->out_ptr, out_end, user_lo, user_hi))
 		return gssk_msg_bad_op(op);
 	return 0;
