@@ -11,6 +11,7 @@
 
 #include "gss_status.h"
 #include "gssk.h"
+#include "key_retire.h"
 
 int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 {

@@ -12,6 +12,7 @@
 
 #include "gss_status.h"
 #include "gssk.h"
+#include "key_retire.h"
 #include "testmode.h"
 #include "token.h"
 

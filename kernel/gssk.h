@@ -82,6 +82,9 @@ int key_task_permission(const key_ref_t key_ref, const struct cred *cred,
 
 /* key_type.c */
 extern struct key_type gssk_key_type;
+/* payload.data[] of a gssk key besides the context (data[0], see there) */
+#define GSSK_KEY_HOME		2	/* serial of the keyring it went to */
+#define GSSK_KEY_RETIRED	3	/* set by gssk_key_retire() (batched) */
 int gssk_key_type_register(void);
 void gssk_key_type_unregister(void);
 struct key *gssk_key_create(struct gssk_ctx *ctx, const char *desc,
@@ -103,7 +106,6 @@ struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op);
 struct key *gssk_key_get_for_delete(key_serial_t serial,
 				    struct netlink_ext_ack *extack);
 struct gssk_ctx *gssk_key_claim_ctx(struct key *key);
-void gssk_key_retire(struct key *key);
 void gssk_key_unclaim(struct key *key, bool moved);
 
 /* status.c: refusals carry an extack message and a gssk_status cookie */
@@ -147,6 +149,7 @@ enum gssk_stat {
 
 void gssk_stats_inc(enum gssk_stat s);
 void gssk_stats_dec(enum gssk_stat s);
+u64 gssk_stats_read(enum gssk_stat s);
 void gssk_stats_refused(u32 minor);
 void gssk_stats_selftest(bool passed, unsigned int vectors);
 int gssk_nl_stats(struct sk_buff *skb, struct genl_info *info);

@@ -8,13 +8,9 @@
  * word of public facts (enctype and role) for ->describe, which runs under
  * RCU only and must not touch the context. payload.data[2] holds the serial
  * of the keyring gssk linked the key into (its "home"), set before the key
- * is instantiated and never changed.
- *
- * Retiring a key (after EXPORT, DELETE): gssk first unlinks it from its
- * home keyring, then invalidates it. key_invalidate() alone leaves the
- * dead link for the key garbage collector, which then rebuilds the whole
- * keyring: with one keyring holding 100,000 contexts, every LOAD and
- * IMPORT that links into it meanwhile waits for that rebuild.
+ * is instantiated and never changed. payload.data[3] marks a key retired
+ * in a batch (key_retire.c): revoked by gssk rather than with keyctl, and
+ * so reported as gone, as an invalidated key is.
  *
  * No lookup here waits for a key under construction: lookup_user_key()
  * would sleep for as long as a request-key helper runs, inside generic
@@ -40,13 +36,13 @@
 #include "enctype.h"
 #include "gss_status.h"
 #include "gssk.h"
+#include "key_retire.h"
 
 #define GSSK_KEY_PERM	(KEY_POS_VIEW | KEY_POS_READ | KEY_POS_WRITE | \
 			 KEY_POS_SEARCH | KEY_POS_LINK | KEY_POS_SETATTR | \
 			 KEY_USR_VIEW)
 
 #define GSSK_PUB_ROLE_SHIFT	16
-#define GSSK_KEY_HOME		2	/* payload.data[]: home keyring serial */
 
 static int gssk_key_instantiate(struct key *key,
 				struct key_preparsed_payload *prep)
@@ -209,19 +205,34 @@ static int gssk_key_refuse_gone(struct netlink_ext_ack *extack)
 			       "context was exported or deleted concurrently");
 }
 
-/* lookup_user_key() refused serial with EACCES: was it such a key? */
-static bool gssk_serial_ctx_gone(key_serial_t serial)
+/*
+ * lookup_user_key() refused serial with err. EACCES for a key whose
+ * context just moved out is that race; EKEYREVOKED for a key gssk retired
+ * is ENOKEY, as for an invalidated key. The second lookup neither
+ * validates the key nor checks permissions: it only tells which it was.
+ */
+static int gssk_serial_lookup_error(key_serial_t serial, int err,
+				    struct netlink_ext_ack *extack)
 {
+	bool gone = false;
 	key_ref_t kref;
-	bool gone;
+	struct key *key;
 
+	if (err != -EACCES && err != -EKEYREVOKED)
+		return gssk_key_lookup_error(err, extack);
 	kref = lookup_user_key(serial, KEY_LOOKUP_PARTIAL,
 			       KEY_DEFER_PERM_CHECK);
-	if (IS_ERR(kref))
-		return false;
-	gone = gssk_key_ctx_gone(key_ref_to_ptr(kref));
-	key_ref_put(kref);
-	return gone;
+	if (!IS_ERR(kref)) {
+		key = key_ref_to_ptr(kref);
+		if (err == -EACCES)
+			gone = gssk_key_ctx_gone(key);
+		else if (gssk_key_retired(key))
+			err = -ENOKEY;
+		key_ref_put(kref);
+	}
+	if (gone)
+		return gssk_key_refuse_gone(extack);
+	return gssk_key_lookup_error(err, extack);
 }
 
 /*
@@ -244,11 +255,9 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	if (serial <= 0)
 		return ERR_PTR(gssk_key_lookup_error(-ENOKEY, extack));
 	kref = gssk_key_lookup(serial, 0, KEY_NEED_READ);
-	if (IS_ERR(kref)) {
-		if (PTR_ERR(kref) == -EACCES && gssk_serial_ctx_gone(serial))
-			return ERR_PTR(gssk_key_refuse_gone(extack));
-		return ERR_PTR(gssk_key_lookup_error(PTR_ERR(kref), extack));
-	}
+	if (IS_ERR(kref))
+		return ERR_PTR(gssk_serial_lookup_error(serial, PTR_ERR(kref),
+							extack));
 	key = key_ref_to_ptr(kref);
 	err = 0;
 	if (access == GSSK_ACCESS_MOVE) {
@@ -274,7 +283,8 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	up_read(&key->sem);
 	if (!ctx) {
 		/* Revoked, or an EXPORT or DELETE took the context just now. */
-		if (test_bit(KEY_FLAG_REVOKED, &key->flags))
+		if (test_bit(KEY_FLAG_REVOKED, &key->flags) &&
+		    !gssk_key_retired(key))
 			err = gssk_key_lookup_error(-EKEYREVOKED, extack);
 		else
 			err = gssk_key_refuse_gone(extack);
@@ -317,7 +327,7 @@ struct gssk_ctx *gssk_key_fd_ctx(struct key *key, struct gssk_op *op)
 	if (err == -EKEYEXPIRED)
 		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_CONTEXT_EXPIRED,
 					      GSSK_MINOR_CONTEXT_EXPIRED));
-	if (err == -EKEYREVOKED)
+	if (err == -EKEYREVOKED && !gssk_key_retired(key))
 		return ERR_PTR(gssk_op_refuse(op, err, GSS_S_NO_CONTEXT,
 					      GSSK_MINOR_CONTEXT_REVOKED));
 	if (!err) {
@@ -360,6 +370,8 @@ struct key *gssk_key_get_for_delete(key_serial_t serial,
 		err = key_validate(key);
 		if (err == -EKEYEXPIRED)
 			err = 0;
+		else if (err == -EKEYREVOKED && gssk_key_retired(key))
+			err = -ENOKEY;
 		if (err)
 			err = gssk_key_lookup_error(err, extack);
 	}
@@ -529,29 +541,4 @@ out:
 	mutex_unlock(&gssk_key_link_lock);
 	key_ref_put(ring_ref);
 	return key;
-}
-
-/*
- * Retire a key whose context has moved out or been deleted: unlink it from
- * its home keyring (cheap: one link out of the keyring), then invalidate it
- * so that its serial stops working and the garbage collector drops any
- * other link. See the top of this file for why the unlink comes first.
- */
-void gssk_key_retire(struct key *key)
-{
-	key_serial_t home = (unsigned long)key->payload.data[GSSK_KEY_HOME];
-	key_ref_t ring_ref;
-	struct key *ring;
-
-	if (home > 0) {
-		ring_ref = lookup_user_key(home, KEY_LOOKUP_PARTIAL,
-					   KEY_DEFER_PERM_CHECK);
-		if (!IS_ERR(ring_ref)) {
-			ring = key_ref_to_ptr(ring_ref);
-			if (ring->type == &key_type_keyring)
-				key_unlink(ring, key);
-			key_ref_put(ring_ref);
-		}
-	}
-	key_invalidate(key);
 }

@@ -12,6 +12,7 @@
 #include "enctype.h"
 #include "gss_status.h"
 #include "gssk.h"
+#include "key_retire.h"
 #include "krb5_crypto.h"
 #include "testmode.h"
 

@@ -9,6 +9,7 @@
 #include <linux/moduleparam.h>
 
 #include "gssk.h"
+#include "key_retire.h"
 #include "krb5_crypto.h"
 #include "krb5_selftest.h"
 #include "token.h"
@@ -61,8 +62,8 @@ out_krb5:
 }
 
 /*
- * Order matters: first stop new requests (and wait for running ones), then
- * unregister the key type, which destroys every gssk key and so drops the
+ * Order matters: first stop new requests (and wait for running ones), drop
+ * the batch of retired keys (key_retire.c), then unregister the key type, which destroys every gssk key and so drops the
  * keys' context references, then free the pending tokens and theirs. Every
  * context is wiped by its last put; with the last one gone, the shared
  * hash transforms go.
@@ -70,6 +71,7 @@ out_krb5:
 static void __exit gssk_exit(void)
 {
 	gssk_genl_unregister();
+	gssk_key_retire_exit();
 	gssk_key_type_unregister();
 	gssk_tokens_exit();
 	gssk_krb5_exit();

@@ -48,6 +48,11 @@ void gssk_stats_dec(enum gssk_stat s)
 	atomic64_dec(&gssk_stat[s]);
 }
 
+u64 gssk_stats_read(enum gssk_stat s)
+{
+	return atomic64_read(&gssk_stat[s]);
+}
+
 void gssk_stats_refused(u32 minor)
 {
 	u32 i = minor - GSSK_MINOR_BASE;

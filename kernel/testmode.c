@@ -83,6 +83,11 @@ module_param_named(test_reaper_delay, gssk_test_reaper_secs, uint, 0644);
 MODULE_PARM_DESC(test_reaper_delay,
 		 "TEST BUILD: seconds added to the delay of a published token's reaper");
 
+static int gssk_test_batch_from = -1;
+module_param_named(test_retire_batch_from, gssk_test_batch_from, int, 0644);
+MODULE_PARM_DESC(test_retire_batch_from,
+		 "TEST BUILD: live contexts from which retired keys die in batches (-1: the module's own figure)");
+
 void gssk_test_secrets_inc(void)
 {
 	atomic_inc(&gssk_test_live_secrets);
@@ -140,4 +145,11 @@ int gssk_test_fail_export_reply(struct sk_buff *msg)
 unsigned long gssk_test_reaper_delay(void)
 {
 	return (unsigned long)READ_ONCE(gssk_test_reaper_secs) * HZ;
+}
+
+unsigned int gssk_test_retire_batch_from(unsigned int dflt)
+{
+	int from = READ_ONCE(gssk_test_batch_from);
+
+	return from < 0 ? dflt : from;
 }

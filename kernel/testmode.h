@@ -8,7 +8,8 @@
  * parameters: how many per-context secrets (struct gssk_krb5) and export
  * tokens are alive, what a LOAD request still held after it was wiped, and
  * two switches that make an EXPORT's reply fail and hold back the token
- * reaper. The production build (make module, DKMS) has no GSSK_TEST_HOOKS:
+ * reaper, and the number of live contexts from which retired keys die in
+ * batches. The production build (make module, DKMS) has no GSSK_TEST_HOOKS:
  * every hook below is an empty inline function, testmode.c is not built
  * and the module has no test_* parameter.
  */
@@ -38,6 +39,11 @@ void gssk_test_load_wiped(struct nlattr **attrs);
 int gssk_test_fail_export_reply(struct sk_buff *msg);
 /* Extra jiffies before a published token's reaper runs (test_reaper_delay). */
 unsigned long gssk_test_reaper_delay(void);
+/*
+ * Live contexts from which retired keys are dropped in batches
+ * (key_retire.c): test_retire_batch_from, or dflt while that is -1.
+ */
+unsigned int gssk_test_retire_batch_from(unsigned int dflt);
 
 #else /* !GSSK_TEST_HOOKS */
 
@@ -55,6 +61,11 @@ static inline int gssk_test_fail_export_reply(struct sk_buff *msg)
 static inline unsigned long gssk_test_reaper_delay(void)
 {
 	return 0;
+}
+
+static inline unsigned int gssk_test_retire_batch_from(unsigned int dflt)
+{
+	return dflt;
 }
 
 #endif /* GSSK_TEST_HOOKS */

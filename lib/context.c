@@ -195,16 +195,16 @@ static OM_uint32 describe_error(int err, OM_uint32 *minor)
 		*minor = GSSK_MINOR_NO_SUCH_CONTEXT;
 		gsskp_set_error("no key with this serial");
 		return GSS_S_NO_CONTEXT;
-	case EKEYREVOKED:
-		*minor = GSSK_MINOR_CONTEXT_REVOKED;
-		gsskp_set_error("the key has been revoked");
-		return GSS_S_NO_CONTEXT;
 	case ENOMEM:
 		*minor = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("out of memory describing the key");
 		return GSS_S_FAILURE;
 	default:
-		/* EACCES (no view permission), EKEYEXPIRED, ...: ask gssk */
+		/*
+		 * EACCES (no view permission), EKEYEXPIRED, EKEYREVOKED (a
+		 * keyctl revoke, or a key gssk retired in a batch: only gssk
+		 * tells them apart), ...: ask gssk
+		 */
 		return GSS_S_COMPLETE;
 	}
 }

@@ -12,7 +12,11 @@
  *    published withdraws and frees the token, and leaves the context in
  *    its key, usable (test_fail_export_reply, test_live_tokens);
  *  - IMPORT itself refuses an expired token that the reaper has not freed
- *    yet (test_reaper_delay).
+ *    yet (test_reaper_delay);
+ *  - with many contexts alive, EXPORT and DELETE retire keys in batches:
+ *    revoked at once, reported by gssk exactly as an invalidated key, and
+ *    destroyed with their batch, also when the module goes first
+ *    (test_retire_batch_from: the threshold, set to 0 here).
  *
  * And the production gssk.ko has no test_* parameter at all. Every test
  * but that one swaps gssk.ko for the test build and back, even when it
@@ -33,6 +37,7 @@
 
 #include "harness.h"
 #include "checks.h"
+#include "msg_util.h"
 
 /* Built with GSSK_TEST_HOOKS (make module-test). */
 #define GSSK_TEST_KO	"/lib/gssk/gssk-test.ko"
@@ -260,7 +265,7 @@ FIXTURE_SETUP(testmode)
 	ASSERT_EQ(0, r) TH_LOG("rmmod gssk: %s", strerror(-r));
 	r = load_module_path(GSSK_TEST_KO);
 	ASSERT_EQ(0, r) TH_LOG("insmod " GSSK_TEST_KO ": %s", strerror(-r));
-	ASSERT_EQ(6, count_test_params());
+	ASSERT_EQ(7, count_test_params());
 	/* The known-answer self-test at load freed all of its secrets. */
 	ASSERT_COUNTER(0, "test_live_secrets");
 	ASSERT_COUNTER(0, "test_live_tokens");
@@ -572,6 +577,146 @@ TEST_F_TIMEOUT(testmode, expired_context_secrets_wiped_at_endtime, 120)
 		      GSSK_MINOR_CONTEXT_EXPIRED);
 	major = gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
 	ASSERT_COMPLETE(major, minor);
+}
+
+/* What gssk says of a retired serial: gone, as an invalidated key. */
+static void check_serial_gone(struct __test_metadata *_metadata,
+			      int32_t serial)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	gss_ctx_id_t h = GSS_C_NO_CONTEXT;
+	OM_uint32 major, minor = 0;
+
+	major = gssk_context_from_serial(&minor, serial, &h);
+	EXPECT_STATUS(GSS_S_NO_CONTEXT, GSSK_MINOR_NO_SUCH_CONTEXT, major,
+		      minor);
+	EXPECT_EQ(GSS_C_NO_CONTEXT, h);
+	EXPECT_EQ(-ENOKEY, gnl_serial_cmd(GSSK_CMD_INQUIRE, serial, r));
+	EXPECT_EQ(-ENOKEY, gnl_serial_cmd(GSSK_CMD_DELETE, serial, r));
+	EXPECT_TRUE(r->has_status);
+	EXPECT_EQ((uint32_t)GSSK_MINOR_NO_SUCH_CONTEXT, r->status.minor)
+		TH_LOG("DELETE of a retired serial: %s",
+		       minor_name(r->status.minor));
+	EXPECT_EQ(-ENOKEY, raw_open_serial_quiet(serial));
+	free(r);
+}
+
+/* keyctl describe of serial: 0 or the errno. */
+static int describe_errno(int32_t serial)
+{
+	char *desc = NULL;
+	int err = 0;
+
+	errno = 0;
+	if (keyctl_describe_alloc(serial, &desc) < 0)
+		err = errno;
+	free(desc);
+	return err;
+}
+
+/* Wait (at most 10 s) until serial is gone for keyctl too: its errno. */
+static int wait_destroyed(int32_t serial)
+{
+	int err = 0, i;
+
+	for (i = 0; i < 100; i++) {
+		err = describe_errno(serial);
+		if (err == ENOKEY)
+			break;
+		sleep_ms(100);
+	}
+	return err;
+}
+
+/*
+ * (e) Retiring keys in batches (kernel/key_retire.c), forced here with
+ * test_retire_batch_from=0: DELETE and EXPORT revoke the key at once
+ * (keyctl says EKEYREVOKED, where an invalidated key says ENOKEY: that
+ * shows the batch is in use), every gssk command and an open descriptor
+ * see it gone exactly as an invalidated key, and the batch destroys it
+ * within a few seconds (the batch waits one second).
+ */
+TEST_F_TIMEOUT(testmode, retired_keys_die_in_batches, 120)
+{
+	int32_t s1, s2;
+	OM_uint32 major, minor = 0;
+	struct gssk_op op;
+	char out[64];
+	int fd;
+
+	set_param(_metadata, "test_retire_batch_from", 0);
+	test_ctx_init(&self->tc, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, 1,
+		      TEST_FLAGS, 0, false);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	test_ctx_init(&self->tc2, GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, 0,
+		      TEST_FLAGS, 0, true);
+	major = test_ctx_load(&self->tc2, &minor, &self->h2);
+	ASSERT_COMPLETE(major, minor);
+	s1 = gssk_context_serial(self->h);
+	s2 = gssk_context_serial(self->h2);
+	fd = raw_open(self->h);
+	ASSERT_LE(0, fd) TH_LOG("OPEN: %s", strerror(-fd));
+
+	major = gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
+	major = gssk_export_sec_context(&minor, &self->h2, &self->tok);
+	ASSERT_COMPLETE(major, minor);
+
+	ASSERT_EQ(EKEYREVOKED, describe_errno(s1))
+		TH_LOG("the deleted key is not waiting in a batch");
+	ASSERT_EQ(EKEYREVOKED, describe_errno(s2))
+		TH_LOG("the exported key is not waiting in a batch");
+	check_serial_gone(_metadata, s1);
+	check_serial_gone(_metadata, s2);
+	op = raw_op(GSSK_OP_GET_MIC, "hello", 5, out, sizeof(out));
+	EXPECT_EQ(-ENOKEY, raw_call(fd, &op));
+	EXPECT_EQ((uint32_t)GSS_S_NO_CONTEXT, op.major);
+	EXPECT_EQ((uint32_t)GSSK_MINOR_CONTEXT_CLOSED, op.minor);
+
+	/* the descriptor holds its key; the batch held the other one */
+	ASSERT_EQ(ENOKEY, wait_destroyed(s2))
+		TH_LOG("the exported key outlived its batch");
+	ASSERT_EQ(EKEYREVOKED, describe_errno(s1));
+	close(fd);
+	ASSERT_EQ(ENOKEY, wait_destroyed(s1))
+		TH_LOG("the deleted key outlived its last descriptor");
+
+	/* the token still imports, and a keyctl revoke is still a revoke */
+	major = gssk_import_sec_context(&minor, &self->tok, &self->h2);
+	ASSERT_COMPLETE(major, minor);
+	check_inquire(_metadata, self->h2, &self->tc2);
+	s2 = gssk_context_serial(self->h2);
+	ASSERT_EQ(0, keyctl_revoke(s2));
+	check_get_mic(_metadata, self->h2, GSS_S_NO_CONTEXT,
+		      GSSK_MINOR_CONTEXT_REVOKED);
+}
+
+/*
+ * (f) A batch still waiting when the module goes is dropped first: the
+ * unload works and the keys are gone with the key type.
+ */
+TEST_F_TIMEOUT(testmode, pending_batch_is_dropped_at_unload, 120)
+{
+	OM_uint32 major, minor = 0;
+	int32_t serial;
+	int r;
+
+	set_param(_metadata, "test_retire_batch_from", 0);
+	test_ctx_init(&self->tc, GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192, 1,
+		      TEST_FLAGS, 0, true);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+	major = gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
+	ASSERT_COMPLETE(major, minor);
+	ASSERT_EQ(EKEYREVOKED, describe_errno(serial))
+		TH_LOG("the deleted key is not waiting in a batch");
+
+	r = gssk_module_unload();
+	ASSERT_EQ(0, r) TH_LOG("rmmod with a pending batch: %s", strerror(-r));
+	ASSERT_EQ(ENOKEY, wait_destroyed(serial))
+		TH_LOG("the batch's key outlived the module");
 }
 
 TEST_HARNESS_MAIN

@@ -45,6 +45,7 @@ unsigned int opt_ms = 200;
 unsigned int opt_mem = 100;
 unsigned int opt_scale = 100000;
 bool opt_own_keyring;
+static bool opt_scale_only;
 
 static const uint32_t enctypes[] = {
 	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96,
@@ -406,7 +407,7 @@ static void hypervisor(char sig[13])
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: gssk-bench [-r RUNS] [-t MS] [-m CONTEXTS] [-n CONTEXTS] [-k]\n"
+		"usage: gssk-bench [-r RUNS] [-t MS] [-m CONTEXTS] [-n CONTEXTS] [-k] [-s]\n"
 		"  -r RUNS      rounds: runs per figure (default 5)\n"
 		"  -t MS        length of one run in milliseconds (default 200)\n"
 		"  -m CONTEXTS  contexts loaded for the memory figure (default 100)\n"
@@ -414,6 +415,7 @@ static void usage(FILE *f)
 		"               0: skip them); raises the key quotas (root)\n"
 		"  -k           keep those contexts in a keyring of their own (default:\n"
 		"               the session keyring, with the measured contexts)\n"
+		"  -s           the scale figures only (no MIT comparison, no memory)\n"
 		"Needs gssk.ko and the test realm's KDC (the test VM: make bench);\n"
 		"run as root.\n");
 }
@@ -495,7 +497,7 @@ int main(int argc, char **argv)
 	uint64_t t0;
 	int c;
 
-	while ((c = getopt(argc, argv, "r:t:m:n:kh")) != -1) {
+	while ((c = getopt(argc, argv, "r:t:m:n:ksh")) != -1) {
 		switch (c) {
 		case 'r':
 			opt_runs = parse_uint(optarg, 1, 1000);
@@ -516,6 +518,9 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			opt_own_keyring = true;
+			break;
+		case 's':
+			opt_scale_only = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -585,9 +590,10 @@ int main(int argc, char **argv)
 	}
 
 	/* memory first, while no deleted key waits for the key GC */
-	bench_memory(fb);
+	if (!opt_scale_only)
+		bench_memory(fb);
 
-	for (round = 0; round < opt_runs; round++) {
+	for (round = 0; round < opt_runs && !opt_scale_only; round++) {
 		fprintf(stderr, "gssk-bench: round %u of %u (%.0f s)\n",
 			round + 1, opt_runs, (now_ns() - t0) / 1e9);
 		round_compare();

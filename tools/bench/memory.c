@@ -90,15 +90,59 @@ int mem_snap(struct mem_snap *s)
 	return 0;
 }
 
+/* Busy and total jiffies of all CPUs so far (/proc/stat). */
+static int cpu_jiffies(unsigned long long *busy, unsigned long long *total)
+{
+	unsigned long long v[8] = { 0 };
+	FILE *f = fopen("/proc/stat", "r");
+	int n;
+
+	if (!f)
+		return -1;
+	n = fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0],
+		   &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]);
+	fclose(f);
+	if (n != 8)
+		return -1;
+	/* user nice system idle iowait irq softirq steal */
+	*busy = v[0] + v[1] + v[2] + v[5] + v[6];
+	*total = *busy + v[3] + v[4] + v[7];
+	return 0;
+}
+
+/*
+ * Wait (at most s seconds) until the machine is quiet: a 100 ms window in
+ * which the CPUs were at least 90 % idle. The collector's last pass may
+ * still run when the key count is back (a pass that destroyed keys is
+ * followed by another), and with 100,000 keys a pass takes tens of ms.
+ */
+static void wait_quiet(unsigned int s)
+{
+	unsigned long long b0, t0, b1, t1;
+	unsigned int i;
+
+	for (i = 0; i < s * 10; i++) {
+		if (cpu_jiffies(&b0, &t0))
+			return;
+		usleep(100000);
+		if (cpu_jiffies(&b1, &t1))
+			return;
+		if (t1 > t0 && (b1 - b0) * 10 <= t1 - t0)
+			return;
+	}
+}
+
 /*
  * Deleted keys are charged until the key garbage collector destroys them:
  * wait (at most 30 s by default: with 100,000 keys a pass of the
  * collector is slow under TCG) until this uid's key count is back to
- * keys.
+ * keys, then until the collector's last pass is over, so that one run's
+ * collection does not land in the next.
  */
 void wait_key_gc(long keys)
 {
 	wait_keys(keys, 30);
+	wait_quiet(5);
 }
 
 void wait_keys(long keys, unsigned int seconds)

@@ -21,7 +21,7 @@ static int run(int argc, char **argv)
 const struct gsskctl_cmd gsskctl_cmd_delete = {
 	.name = "delete",
 	.synopsis = "SERIAL",
-	.summary = "delete a context: wipe it and invalidate its key",
+	.summary = "delete a context: wipe it and retire its key",
 	.help =
 "The context's keys are wiped at once and its key serial stops working.\n"
 "An expired context can be deleted too. Prints nothing.\n",
