@@ -6,10 +6,12 @@
 #include <linux/minmax.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/timekeeping.h>
 #include <linux/workqueue.h>
 
-#include "gssk.h"
+#include "counters.h"
+#include "ctx.h"
 #include "krb5_crypto.h"
 
 /* At endtime: wipe the secrets; the context stays, expired, until put. */
@@ -43,7 +45,7 @@ struct gssk_ctx *gssk_ctx_alloc(void)
 	mutex_init(&ctx->seq_lock);
 	init_rwsem(&ctx->crypto_sem);
 	INIT_DELAYED_WORK(&ctx->expiry, gssk_ctx_expire);
-	gssk_stats_inc(GSSK_STAT_CONTEXTS);
+	gssk_counter_inc(GSSK_COUNTER_CONTEXTS);
 	return ctx;
 }
 
@@ -69,7 +71,7 @@ void gssk_ctx_put(struct gssk_ctx *ctx)
 	kfree(ctx->acc_name);
 	mutex_destroy(&ctx->seq_lock);
 	kfree_sensitive(ctx);
-	gssk_stats_dec(GSSK_STAT_CONTEXTS);
+	gssk_counter_dec(GSSK_COUNTER_CONTEXTS);
 }
 
 /*

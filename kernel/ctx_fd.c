@@ -17,12 +17,14 @@
 #include <linux/mm.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/uaccess.h>
 
+#include "ctx.h"
 #include "ctx_fd.h"
-#include "gss_status.h"
-#include "gssk.h"
+#include "key_type.h"
 #include "message.h"
+#include "refuse.h"
 
 /* Run one operation on the descriptor's context (see message.h). */
 static int gssk_fd_op(struct key *key, struct gssk_op *op, u64 user_lo,

@@ -7,11 +7,15 @@
  * first is refused (GSSK_MINOR_EXPORT_RACE): a deletion that succeeds
  * leaves no token behind that could bring the context back.
  */
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "commands.h"
+#include "counters.h"
+#include "ctx.h"
 #include "key_retire.h"
+#include "key_type.h"
+#include "refuse.h"
 
 int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 {
@@ -19,7 +23,7 @@ int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 	struct gssk_ctx *ctx;
 	struct key *key;
 
-	if (!info->attrs[GSSK_A_SERIAL])
+	if (GENL_REQ_ATTR_CHECK(info, GSSK_A_SERIAL))
 		return gssk_refuse_msg(extack, -EINVAL, GSS_S_NO_CONTEXT,
 				       GSSK_MINOR_MISSING_FIELD,
 				       "SERIAL is required");
@@ -39,6 +43,6 @@ int gssk_nl_delete(struct sk_buff *skb, struct genl_info *info)
 	gssk_ctx_put(ctx);
 	gssk_key_retire(key);
 	key_put(key);
-	gssk_stats_inc(GSSK_STAT_DELETES);
+	gssk_counter_inc(GSSK_COUNTER_DELETES);
 	return 0;
 }

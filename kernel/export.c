@@ -8,11 +8,17 @@
  * key still holds the context.
  */
 #include <linux/string.h>
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "commands.h"
+#include "counters.h"
+#include "ctx.h"
+#include "genl.h"
 #include "key_retire.h"
+#include "key_type.h"
+#include "params.h"
+#include "refuse.h"
 #include "testmode.h"
 #include "token.h"
 
@@ -68,31 +74,24 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
 	u8 wire[GSSK_TOKEN_LEN];
+	struct gssk_ctx *ctx = gssk_info_ctx(info);
+	struct key *key = gssk_info_key(info);
 	struct gssk_token *tok;
-	struct gssk_ctx *ctx;
 	struct sk_buff *msg;
-	struct key *key;
 	void *hdr;
 	int err;
 
-	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_MOVE, &key);
-	if (IS_ERR(ctx))
-		return PTR_ERR(ctx);
 	err = gssk_export_check(ctx, extack);
 	if (err)
-		goto out_ctx;
-
+		return err;
 	tok = gssk_export_prepare(info->attrs, extack);
-	if (IS_ERR(tok)) {
-		err = PTR_ERR(tok);
-		goto out_ctx;
-	}
+	if (IS_ERR(tok))
+		return PTR_ERR(tok);
 	msg = gssk_reply_new(info, nla_total_size(GSSK_TOKEN_LEN), &hdr);
 	if (!msg) {
-		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
-				      GSSK_MINOR_NO_MEMORY, "out of memory");
 		gssk_token_discard(tok);
-		goto out_ctx;
+		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
 	}
 
 	/*
@@ -101,12 +100,11 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 	 * let go of the context, or none of it happened.
 	 */
 	if (gssk_key_claim_ctx(key) != ctx) {
-		err = gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
-				      GSSK_MINOR_EXPORT_RACE,
-				      "context was exported or deleted concurrently");
 		nlmsg_free(msg);
 		gssk_token_discard(tok);
-		goto out_ctx;
+		return gssk_refuse_msg(extack, -EKEYREVOKED, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_EXPORT_RACE,
+				       "context was exported or deleted concurrently");
 	}
 	gssk_ctx_get(ctx);
 	gssk_token_publish(tok, ctx, wire);
@@ -129,11 +127,8 @@ int gssk_nl_export(struct sk_buff *skb, struct genl_info *info)
 		/* The key's reference: the token holds one of its own. */
 		gssk_ctx_put(ctx);
 		gssk_key_retire(key);
-		gssk_stats_inc(GSSK_STAT_EXPORTS);
+		gssk_counter_inc(GSSK_COUNTER_EXPORTS);
 	}
 	memzero_explicit(wire, sizeof(wire));
-out_ctx:
-	gssk_ctx_put(ctx);
-	key_put(key);
 	return err;
 }

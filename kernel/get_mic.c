@@ -7,8 +7,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
 #include "krb5_crypto.h"
 #include "message.h"
 #include "rfc4121.h"

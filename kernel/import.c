@@ -5,10 +5,14 @@
  * token is claimed under gssk_tokens_lock, the key is made outside it: one
  * importer's slow keyring never holds up another's import.
  */
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "commands.h"
+#include "counters.h"
+#include "genl.h"
+#include "key_type.h"
+#include "refuse.h"
 #include "token.h"
 
 int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
@@ -21,7 +25,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 	void *hdr;
 	int err;
 
-	if (!a[GSSK_A_TOKEN])
+	if (GENL_REQ_ATTR_CHECK(info, GSSK_A_TOKEN))
 		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
 				       GSSK_MINOR_TOKEN_LENGTH,
 				       "TOKEN is required");
@@ -51,7 +55,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 	 * The token is spent and the key is in the importer's keyring; if the
 	 * reply is lost the importer can still find the key there.
 	 */
-	gssk_stats_inc(GSSK_STAT_IMPORTS);
+	gssk_counter_inc(GSSK_COUNTER_IMPORTS);
 	err = nla_put_s32(msg, GSSK_A_SERIAL, key->serial);
 	key_put(key);
 	if (err) {

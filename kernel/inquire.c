@@ -4,10 +4,14 @@
  * gss_context_time) and its sequence state (next number to send, next
  * expected; they travel in the clear in every token). Never a key byte.
  */
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "commands.h"
+#include "ctx.h"
+#include "genl.h"
+#include "key_type.h"
+#include "refuse.h"
 
 /* The sequence state, read together under the context's lock. */
 static int gssk_inquire_fill_seq(struct sk_buff *msg, struct gssk_ctx *ctx)
@@ -52,28 +56,16 @@ static size_t gssk_inquire_size(const struct gssk_ctx *ctx)
 
 int gssk_nl_inquire(struct sk_buff *skb, struct genl_info *info)
 {
-	struct netlink_ext_ack *extack = info->extack;
-	struct gssk_ctx *ctx;
+	struct gssk_ctx *ctx = gssk_info_ctx(info);
 	struct sk_buff *msg;
-	struct key *key;
 	void *hdr;
-	int err;
-
-	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_USE, &key);
-	if (IS_ERR(ctx))
-		return PTR_ERR(ctx);
 
 	msg = gssk_reply_new(info, gssk_inquire_size(ctx), &hdr);
 	if (!msg || gssk_inquire_fill(msg, ctx)) {
 		nlmsg_free(msg);
-		err = gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
-				      GSSK_MINOR_NO_MEMORY, "out of memory");
-		goto out;
+		return gssk_refuse_msg(info->extack, -ENOMEM, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY, "out of memory");
 	}
 	genlmsg_end(msg, hdr);
-	err = genlmsg_reply(msg, info);
-out:
-	gssk_ctx_put(ctx);
-	key_put(key);
-	return err;
+	return genlmsg_reply(msg, info);
 }

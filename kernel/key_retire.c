@@ -23,15 +23,17 @@
  * the batch is full: one pass then collects the whole batch. Until then
  * keyctl sees the key as revoked (EKEYREVOKED) and it still counts against
  * its owner's key quota; gssk's own commands report it as gone, exactly as
- * an invalidated key (gssk_key_retired()).
+ * an invalidated key (key_type.c tells it from a keyctl revoke by
+ * payload.data[GSSK_KEY_RETIRED]).
  */
 #include <linux/cache.h>
 #include <linux/key.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
-#include "gssk.h"
+#include "counters.h"
 #include "key_retire.h"
+#include "key_type.h"
 #include "testmode.h"
 
 #define GSSK_RETIRE_BATCH_FROM	1024	/* live contexts */
@@ -42,7 +44,7 @@
  * The batch is a list through payload.data[GSSK_KEY_RETIRED] of its keys,
  * each with a reference held; GSSK_RETIRE_END ends it and stays in a key
  * once it has left the batch, so that the slot of a retired key is never
- * NULL (gssk_key_retired()).
+ * NULL (key_type.c reads it).
  */
 #define GSSK_RETIRE_END		((void *)1UL)
 
@@ -107,7 +109,7 @@ static void gssk_key_unlink_home(struct key *key)
 
 static bool gssk_retire_in_batches(void)
 {
-	return gssk_stats_read(GSSK_STAT_CONTEXTS) >=
+	return gssk_counter_read(GSSK_COUNTER_CONTEXTS) >=
 	       gssk_test_retire_batch_from(GSSK_RETIRE_BATCH_FROM);
 }
 
@@ -122,8 +124,9 @@ void gssk_key_retire(struct key *key)
 	}
 
 	/*
-	 * Marked before the REVOKED bit (see gssk_key_retired()), and only
-	 * once: a LOAD undoing its key may race with a DELETE of it.
+	 * Marked before the REVOKED bit (key_type.c reads the mark once it
+	 * has seen the bit), and only once: a LOAD undoing its key may race
+	 * with a DELETE of it.
 	 */
 	if (cmpxchg(&key->payload.data[GSSK_KEY_RETIRED], NULL,
 		    GSSK_RETIRE_END))
@@ -143,17 +146,6 @@ void gssk_key_retire(struct key *key)
 				      GSSK_RETIRE_BATCH_DELAY);
 	spin_unlock(&gssk_retire_lock);
 	gssk_retire_drop(batch);
-}
-
-bool gssk_key_retired(const struct key *key)
-{
-	/*
-	 * The caller saw KEY_FLAG_REVOKED: pairs with the full barrier of
-	 * the test_and_set_bit() in key_revoke().
-	 */
-	smp_rmb();
-	return key->type == &gssk_key_type &&
-	       READ_ONCE(key->payload.data[GSSK_KEY_RETIRED]);
 }
 
 void gssk_key_retire_exit(void)

@@ -17,13 +17,6 @@ struct key;
  */
 void gssk_key_retire(struct key *key);
 
-/*
- * Whether a key that key_validate() called revoked was retired by gssk
- * (then it is reported as gone, ENOKEY, as an invalidated one is) rather
- * than revoked with keyctl.
- */
-bool gssk_key_retired(const struct key *key);
-
 /* Module exit, before the key type goes: drop the pending batch. */
 void gssk_key_retire_exit(void);
 

@@ -26,17 +26,18 @@
 #include <linux/atomic.h>
 #include <linux/cred.h>
 #include <linux/err.h>
-#include <linux/key.h>
 #include <linux/key-type.h>
+#include <linux/key.h>
 #include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/seq_file.h>
+#include <linux/sunrpc/gss_err.h>
 #include <uapi/linux/keyctl.h>
 
+#include "ctx.h"
 #include "enctype.h"
-#include "gss_status.h"
-#include "gssk.h"
-#include "key_retire.h"
+#include "key_type.h"
+#include "refuse.h"
 
 #define GSSK_KEY_PERM	(KEY_POS_VIEW | KEY_POS_READ | KEY_POS_WRITE | \
 			 KEY_POS_SEARCH | KEY_POS_LINK | KEY_POS_SETATTR | \
@@ -125,6 +126,23 @@ void gssk_key_type_unregister(void)
 	unregister_key_type(&gssk_key_type);
 }
 
+/*
+ * Whether a key that key_validate() called revoked was retired in a batch
+ * by key_retire.c (then it is reported as gone, ENOKEY, as an invalidated
+ * one is) rather than revoked with keyctl.
+ */
+static bool gssk_key_retired(const struct key *key)
+{
+	/*
+	 * The caller saw KEY_FLAG_REVOKED: pairs with the full barrier of
+	 * the test_and_set_bit() in key_revoke(), which key_retire.c calls
+	 * after it set the mark.
+	 */
+	smp_rmb();
+	return key->type == &gssk_key_type &&
+	       READ_ONCE(key->payload.data[GSSK_KEY_RETIRED]);
+}
+
 static int gssk_key_lookup_error(int err, struct netlink_ext_ack *extack)
 {
 	switch (err) {
@@ -172,6 +190,10 @@ static int gssk_key_check_built(struct key *key, u32 major,
 			       GSSK_MINOR_KEY_UNDER_CONSTRUCTION,
 			       "key is still under construction (request-key); gssk does not wait for it");
 }
+
+/* Exported by security/keys, but declared only in its internal header. */
+int key_task_permission(const key_ref_t key_ref, const struct cred *cred,
+			enum key_need_perm need_perm);
 
 /*
  * lookup_user_key() without waiting for construction: the key is validated
@@ -293,21 +315,6 @@ struct gssk_ctx *gssk_key_get_ctx(key_serial_t serial,
 	}
 	*keyp = key;
 	return ctx;
-}
-
-/* gssk_key_get_ctx() for the serial in a request's GSSK_A_SERIAL. */
-struct gssk_ctx *gssk_nl_get_ctx(struct genl_info *info,
-				 enum gssk_access access, struct key **keyp)
-{
-	struct nlattr *serial = info->attrs[GSSK_A_SERIAL];
-
-	if (!serial)
-		return ERR_PTR(gssk_refuse_msg(info->extack, -EINVAL,
-					       GSS_S_NO_CONTEXT,
-					       GSSK_MINOR_MISSING_FIELD,
-					       "SERIAL is required"));
-	return gssk_key_get_ctx(nla_get_s32(serial), access, keyp,
-				info->extack);
 }
 
 /*

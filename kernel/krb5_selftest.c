@@ -25,14 +25,14 @@
 
 #include <crypto/skcipher.h>
 #include <linux/err.h>
+#include <linux/gssk.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/vmalloc.h>
-#include <linux/gssk.h>
 
-#include "gss_status.h"
 #include "krb5_crypto.h"
 #include "krb5_selftest.h"
 #include "rfc4121.h"

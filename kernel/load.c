@@ -9,11 +9,16 @@
 #include <linux/timekeeping.h>
 #include <net/genetlink.h>
 
+#include "commands.h"
+#include "counters.h"
+#include "ctx.h"
 #include "enctype.h"
-#include "gss_status.h"
-#include "gssk.h"
+#include "genl.h"
+#include "gss_flags.h"
 #include "key_retire.h"
+#include "key_type.h"
 #include "krb5_crypto.h"
+#include "refuse.h"
 #include "testmode.h"
 
 static int gssk_load_bad(struct netlink_ext_ack *extack, u32 minor)
@@ -81,8 +86,11 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 	int err;
 	u8 role;
 
-	if (!a[GSSK_A_ENCTYPE] || !a[GSSK_A_CTX_KEY] || !a[GSSK_A_ROLE] ||
-	    !a[GSSK_A_GSS_FLAGS]) {
+	/* the first one missing is named in the extack (NLMSGERR_ATTR_MISS_TYPE) */
+	if (NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_ENCTYPE) ||
+	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_CTX_KEY) ||
+	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_ROLE) ||
+	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_GSS_FLAGS)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "ENCTYPE, CTX_KEY, ROLE and GSS_FLAGS are required");
 		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
@@ -205,7 +213,7 @@ int gssk_nl_load(struct sk_buff *skb, struct genl_info *info)
 		goto out;
 	}
 	key_put(key);
-	gssk_stats_inc(GSSK_STAT_LOADS);
+	gssk_counter_inc(GSSK_COUNTER_LOADS);
 	genlmsg_end(msg, hdr);
 	err = genlmsg_reply(msg, info);
 	msg = NULL;

@@ -8,10 +8,13 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 
-#include "gssk.h"
+#include "counters.h"
+#include "genl.h"
 #include "key_retire.h"
+#include "key_type.h"
 #include "krb5_crypto.h"
 #include "krb5_selftest.h"
+#include "params.h"
 #include "token.h"
 
 unsigned int gssk_default_ttl = 60;
@@ -40,7 +43,7 @@ static int __init gssk_init(void)
 	err = gssk_krb5_selftest(&vectors);
 	if (err)
 		goto out_krb5;
-	gssk_stats_selftest(true, vectors);
+	gssk_counter_selftest_passed(vectors);
 	err = gssk_tokens_init();
 	if (err)
 		goto out_krb5;

@@ -17,12 +17,13 @@
 #include <linux/overflow.h>
 #include <linux/rwsem.h>
 #include <linux/slab.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/uaccess.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
 #include "krb5_crypto.h"
 #include "message.h"
+#include "refuse.h"
 #include "rfc4121.h"
 #include "seqwin.h"
 

@@ -8,12 +8,17 @@
  * OPEN's new descriptor rely on that) and in parallel (parallel_ops); each takes the locks it
  * needs.
  */
+#include <linux/bits.h>
 #include <linux/stringify.h>
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
+#include "commands.h"
 #include "compat.h"
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
+#include "genl.h"
+#include "key_type.h"
+#include "refuse.h"
 
 static const struct nla_policy gssk_load_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
@@ -58,6 +63,14 @@ static const struct nla_policy gssk_import_policy[GSSK_A_MAX + 1] = {
 static const struct nla_policy gssk_stats_policy[GSSK_A_MAX + 1] = {
 };
 
+/*
+ * internal_flags of a command that works on the context named by SERIAL:
+ * pre_doit looks it up (gssk_key_get_ctx(), with the sender's key
+ * permissions) and post_doit puts it (gssk_info_ctx(), genl.h).
+ */
+#define GSSK_CMD_CTX_USE	BIT(0)	/* READ on the key */
+#define GSSK_CMD_CTX_MOVE	BIT(1)	/* READ and WRITE: the context leaves */
+
 static const struct genl_ops gssk_ops[] = {
 	{
 		.cmd	= GSSK_CMD_LOAD,
@@ -70,12 +83,14 @@ static const struct genl_ops gssk_ops[] = {
 		.doit	= gssk_nl_inquire,
 		.policy	= gssk_serial_policy,
 		.maxattr = GSSK_A_MAX,
+		.internal_flags = GSSK_CMD_CTX_USE,
 	},
 	{
 		.cmd	= GSSK_CMD_EXPORT,
 		.doit	= gssk_nl_export,
 		.policy	= gssk_export_policy,
 		.maxattr = GSSK_A_MAX,
+		.internal_flags = GSSK_CMD_CTX_MOVE,
 	},
 	{
 		.cmd	= GSSK_CMD_IMPORT,
@@ -100,6 +115,7 @@ static const struct genl_ops gssk_ops[] = {
 		.doit	= gssk_nl_open,
 		.policy	= gssk_serial_policy,
 		.maxattr = GSSK_A_MAX,
+		.internal_flags = GSSK_CMD_CTX_USE,
 	},
 };
 
@@ -108,9 +124,7 @@ static const struct genl_ops gssk_ops[] = {
  * later ABI can change what a command means without an old module
  * misreading a new request (or the other way round).
  */
-static int gssk_pre_doit(const struct gssk_genl_doit_ops *ops,
-			 struct sk_buff *skb,
-			 struct genl_info *info)
+static int gssk_check_version(struct genl_info *info)
 {
 	if (info->genlhdr->version == GSSK_GENL_VERSION)
 		return 0;
@@ -120,10 +134,48 @@ static int gssk_pre_doit(const struct gssk_genl_doit_ops *ops,
 			       __stringify(GSSK_GENL_VERSION) ")");
 }
 
+static int gssk_pre_doit(const struct gssk_genl_doit_ops *ops,
+			 struct sk_buff *skb, struct genl_info *info)
+{
+	enum gssk_access access = GSSK_ACCESS_USE;
+	struct gssk_ctx *ctx;
+	struct key *key;
+	int err;
+
+	err = gssk_check_version(info);
+	if (err)
+		return err;
+	if (!(ops->internal_flags & (GSSK_CMD_CTX_USE | GSSK_CMD_CTX_MOVE)))
+		return 0;
+	if (GENL_REQ_ATTR_CHECK(info, GSSK_A_SERIAL))
+		return gssk_refuse_msg(info->extack, -EINVAL, GSS_S_NO_CONTEXT,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "SERIAL is required");
+	if (ops->internal_flags & GSSK_CMD_CTX_MOVE)
+		access = GSSK_ACCESS_MOVE;
+	ctx = gssk_key_get_ctx(nla_get_s32(info->attrs[GSSK_A_SERIAL]),
+			       access, &key, info->extack);
+	if (IS_ERR(ctx))
+		return PTR_ERR(ctx);
+	info->user_ptr[0] = ctx;
+	info->user_ptr[1] = key;
+	return 0;
+}
+
+static void gssk_post_doit(const struct gssk_genl_doit_ops *ops,
+			   struct sk_buff *skb, struct genl_info *info)
+{
+	if (!(ops->internal_flags & (GSSK_CMD_CTX_USE | GSSK_CMD_CTX_MOVE)))
+		return;
+	gssk_ctx_put(gssk_info_ctx(info));
+	key_put(gssk_info_key(info));
+}
+
 static struct genl_family gssk_family __ro_after_init = {
 	.name		= GSSK_GENL_NAME,
 	.version	= GSSK_GENL_VERSION,
 	.pre_doit	= gssk_pre_doit,
+	.post_doit	= gssk_post_doit,
 	.module		= THIS_MODULE,
 	.netnsok	= true,
 	.parallel_ops	= true,

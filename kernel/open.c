@@ -12,50 +12,42 @@
  */
 #include <linux/fcntl.h>
 #include <linux/file.h>
+#include <linux/sunrpc/gss_err.h>
 #include <net/genetlink.h>
 
+#include "commands.h"
+#include "ctx.h"
 #include "ctx_fd.h"
-#include "gss_status.h"
-#include "gssk.h"
+#include "genl.h"
+#include "key_type.h"
+#include "refuse.h"
 
 int gssk_nl_open(struct sk_buff *skb, struct genl_info *info)
 {
 	struct netlink_ext_ack *extack = info->extack;
-	struct sk_buff *msg = NULL;
-	struct gssk_ctx *ctx;
+	struct gssk_ctx *ctx = gssk_info_ctx(info);
+	struct sk_buff *msg;
 	struct file *file;
-	struct key *key;
-	bool expired;
 	int fd, err;
 	void *hdr;
 
-	ctx = gssk_nl_get_ctx(info, GSSK_ACCESS_USE, &key);
-	if (IS_ERR(ctx))
-		return PTR_ERR(ctx);
-	expired = gssk_ctx_expired(ctx) || !READ_ONCE(ctx->krb5);
-	gssk_ctx_put(ctx);
-	if (expired) {
-		err = gssk_refuse_msg(extack, -EKEYEXPIRED,
-				      GSS_S_CONTEXT_EXPIRED,
-				      GSSK_MINOR_CONTEXT_EXPIRED,
-				      "security context has expired");
-		goto out_key;
-	}
+	if (gssk_ctx_expired(ctx) || !READ_ONCE(ctx->krb5))
+		return gssk_refuse_msg(extack, -EKEYEXPIRED,
+				       GSS_S_CONTEXT_EXPIRED,
+				       GSSK_MINOR_CONTEXT_EXPIRED,
+				       "security context has expired");
 
 	fd = get_unused_fd_flags(O_CLOEXEC);
-	if (fd < 0) {
-		err = gssk_refuse_msg(extack, fd, GSS_S_FAILURE,
-				      GSSK_MINOR_NO_FD,
-				      "no free file descriptor in the calling process");
-		goto out_key;
-	}
-	file = gssk_ctx_file_new(key);
+	if (fd < 0)
+		return gssk_refuse_msg(extack, fd, GSS_S_FAILURE,
+				       GSSK_MINOR_NO_FD,
+				       "no free file descriptor in the calling process");
+	file = gssk_ctx_file_new(gssk_info_key(info));
 	if (IS_ERR(file)) {
 		put_unused_fd(fd);
-		err = gssk_refuse_msg(extack, PTR_ERR(file), GSS_S_FAILURE,
-				      GSSK_MINOR_NO_MEMORY,
-				      "cannot make the context descriptor");
-		goto out_key;
+		return gssk_refuse_msg(extack, PTR_ERR(file), GSS_S_FAILURE,
+				       GSSK_MINOR_NO_MEMORY,
+				       "cannot make the context descriptor");
 	}
 
 	msg = gssk_reply_new(info, nla_total_size(sizeof(s32)), &hdr);
@@ -70,13 +62,10 @@ int gssk_nl_open(struct sk_buff *skb, struct genl_info *info)
 	if (err)
 		goto out_file;
 	fd_install(fd, file);
-	key_put(key);
 	return 0;
 
 out_file:
 	put_unused_fd(fd);
 	fput(file);
-out_key:
-	key_put(key);
 	return err;
 }

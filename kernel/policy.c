@@ -12,11 +12,11 @@
 #include <linux/key.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/user_namespace.h>
 
-#include "gss_status.h"
-#include "gssk.h"
 #include "policy.h"
+#include "refuse.h"
 
 static struct cgroup *gssk_current_cgroup(void)
 {

@@ -21,14 +21,14 @@
  * ignored.
  */
 #include <crypto/algapi.h>
+#include <linux/gssk.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/gssk.h>
-#include "compat.h"
+#include <linux/sunrpc/gss_err.h>
 
-#include "gss_status.h"
+#include "compat.h"
 #include "krb5_crypto.h"
 #include "rfc4121.h"
 

@@ -6,8 +6,8 @@
  * contexts start below 2^32 and never reach 2^64.
  */
 #include <linux/kernel.h>
+#include <linux/sunrpc/gss_err.h>
 
-#include "gss_status.h"
 #include "seqwin.h"
 
 void gssk_seqwin_init(struct gssk_seqwin *w, u64 next)

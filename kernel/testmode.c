@@ -20,13 +20,13 @@
  *                           expired token stays in the table
  */
 #include <linux/atomic.h>
+#include <linux/gssk.h>
 #include <linux/jiffies.h>
 #include <linux/kernel.h>
 #include <linux/moduleparam.h>
 #include <linux/skbuff.h>
 #include <net/netlink.h>
 
-#include "gssk.h"
 #include "testmode.h"
 
 #ifndef GSSK_TEST_HOOKS

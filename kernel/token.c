@@ -26,12 +26,15 @@
 #include <linux/mutex.h>
 #include <linux/random.h>
 #include <linux/slab.h>
-#include "compat.h"
+#include <linux/sunrpc/gss_err.h>
 #include <linux/workqueue.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "compat.h"
+#include "counters.h"
+#include "ctx.h"
+#include "params.h"
 #include "policy.h"
+#include "refuse.h"
 #include "testmode.h"
 #include "token.h"
 
@@ -59,7 +62,6 @@ static struct workqueue_struct *gssk_token_wq;	/* reapers; drained at exit */
 static DEFINE_MUTEX(gssk_tokens_lock);
 static DEFINE_HASHTABLE(gssk_tokens, GSSK_TOKEN_HASH_BITS);
 static DEFINE_HASHTABLE(gssk_user_counts, 6);
-static unsigned int gssk_tokens_hashed;		/* tokens in gssk_tokens */
 
 static u64 gssk_token_hash(const u8 *id)
 {
@@ -139,7 +141,7 @@ static void gssk_token_unhash_locked(struct gssk_token *tok)
 	lockdep_assert_held(&gssk_tokens_lock);
 	hash_del(&tok->node);
 	tok->hashed = false;
-	gssk_tokens_hashed--;
+	gssk_counter_dec(GSSK_COUNTER_TOKENS);
 }
 
 /* Put a token (back) into the table; under gssk_tokens_lock. */
@@ -148,7 +150,7 @@ static void gssk_token_hash_locked(struct gssk_token *tok)
 	lockdep_assert_held(&gssk_tokens_lock);
 	hash_add(gssk_tokens, &tok->node, gssk_token_hash(tok->id));
 	tok->hashed = true;
-	gssk_tokens_hashed++;
+	gssk_counter_inc(GSSK_COUNTER_TOKENS);
 }
 
 /* Unhash under the lock; true if the caller now owns the token. */
@@ -372,17 +374,6 @@ void gssk_token_abort(struct gssk_token *tok)
 	queue_delayed_work(gssk_token_wq, &tok->reaper,
 			   time_after(tok->expires, jiffies) ?
 			   tok->expires - jiffies : 0);
-}
-
-/* Tokens published and not yet imported, withdrawn or expired. */
-unsigned int gssk_tokens_pending(void)
-{
-	unsigned int n;
-
-	mutex_lock(&gssk_tokens_lock);
-	n = gssk_tokens_hashed;
-	mutex_unlock(&gssk_tokens_lock);
-	return n;
 }
 
 /*

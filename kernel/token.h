@@ -13,7 +13,6 @@ struct gssk_ctx;
 struct gssk_token;
 
 int gssk_tokens_init(void);
-unsigned int gssk_tokens_pending(void);
 void gssk_tokens_exit(void);
 
 struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,

@@ -12,9 +12,9 @@
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/sunrpc/gss_err.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
 #include "message.h"
 #include "rfc4121.h"
 

@@ -7,11 +7,12 @@
  */
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/sunrpc/gss_err.h>
 #include <linux/uaccess.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
 #include "message.h"
+#include "refuse.h"
 #include "rfc4121.h"
 
 int gssk_msg_verify_mic(struct gssk_ctx *ctx, struct gssk_op *op)

@@ -9,8 +9,7 @@
 #include <linux/mm.h>
 #include <linux/slab.h>
 
-#include "gss_status.h"
-#include "gssk.h"
+#include "ctx.h"
 #include "message.h"
 #include "rfc4121.h"
 

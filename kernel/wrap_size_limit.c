@@ -6,7 +6,7 @@
  */
 #include <linux/minmax.h>
 
-#include "gssk.h"
+#include "ctx.h"
 #include "message.h"
 #include "rfc4121.h"
 
