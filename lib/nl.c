@@ -605,7 +605,6 @@ static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_TIME_REC]	= { .type = NLA_U32 },
 	[GSSK_A_TOKEN]		= { .type = NLA_UNSPEC,
 				    .maxlen = GSSK_TOKEN_MAX_LEN },
-	[GSSK_A_MAJOR]		= { .type = NLA_U32 },
 	[GSSK_A_MINOR]		= { .type = NLA_U32 },
 	[GSSK_A_STATS_VERSION]	= { .type = NLA_STRING,
 				    .maxlen = GSSK_STATS_VERSION_MAX },

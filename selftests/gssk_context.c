@@ -522,7 +522,8 @@ TEST_F(ctx, raw_commands_on_another_key_type_are_refused)
 /* A command that names a context needs SERIAL; without it, a refusal. */
 TEST_F(ctx, commands_without_serial_are_refused)
 {
-	static const uint8_t cmds[] = { GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT };
+	static const uint8_t cmds[] = { GSSK_CMD_INQUIRE, GSSK_CMD_EXPORT,
+					GSSK_CMD_DELETE, GSSK_CMD_OPEN };
 	struct gnl_reply *r = malloc(sizeof(*r));
 	struct gnl_msg *m = malloc(sizeof(*m));
 	unsigned int i;
@@ -540,6 +541,46 @@ TEST_F(ctx, commands_without_serial_are_refused)
 			TH_LOG("command %u: minor %s", cmds[i],
 			       minor_name(r->status.minor));
 	}
+	free(m);
+	free(r);
+}
+
+/*
+ * The attribute numbers ABI 1's per-message commands used (22, 24 to 32)
+ * are reserved: every command's strict policy refuses them, even next to
+ * a valid SERIAL, and the context is untouched.
+ */
+TEST_F(ctx, reserved_attributes_are_refused)
+{
+	static const uint8_t cmds[] = { GSSK_CMD_INQUIRE, GSSK_CMD_DELETE,
+					GSSK_CMD_OPEN };
+	struct gnl_reply *r = malloc(sizeof(*r));
+	struct gnl_msg *m = malloc(sizeof(*m));
+	OM_uint32 major, minor = 0;
+	int32_t serial;
+	unsigned int i;
+	uint16_t type;
+	uint32_t v = 0;
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, m);
+	major = test_ctx_load(&self->tc, &minor, &self->h);
+	ASSERT_COMPLETE(major, minor);
+	serial = gssk_context_serial(self->h);
+	for (i = 0; i < sizeof(cmds); i++) {
+		for (type = 22; type <= 32; type++) {
+			if (type == GSSK_A_MINOR)
+				continue;
+			gnl_init(m, cmds[i]);
+			gnl_put(m, GSSK_A_SERIAL, &serial, sizeof(serial));
+			gnl_put(m, type, &v, sizeof(v));
+			EXPECT_EQ(-EINVAL, gnl_call(m, r))
+				TH_LOG("command %u with attribute %u: %s",
+				       cmds[i], type, strerror(-r->err));
+		}
+	}
+	ASSERT_EQ(0, gnl_serial_cmd(GSSK_CMD_INQUIRE, serial, r))
+		TH_LOG("the context did not survive: %s", r->msg);
 	free(m);
 	free(r);
 }

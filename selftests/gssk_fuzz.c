@@ -24,14 +24,11 @@
 
 #define FUZZ_REQUESTS	4000
 #define FUZZ_MAX_ATTRS	8
-#define SCRATCH_LEN	(64 * 1024)	/* the only memory OUT_PTR may name */
-#define FUZZ_IN_MAX	4096		/* IN_LEN stays far below SCRATCH_LEN */
 
 FIXTURE(fuzz) {
 	struct test_ctx tc;
 	gss_ctx_id_t h;
 	int32_t serial;
-	unsigned char *scratch;
 	unsigned int seed;
 };
 
@@ -47,8 +44,6 @@ FIXTURE_SETUP(fuzz)
 	major = test_ctx_load(&self->tc, &minor, &self->h);
 	ASSERT_COMPLETE(major, minor);
 	self->serial = gssk_context_serial(self->h);
-	self->scratch = calloc(1, SCRATCH_LEN);
-	ASSERT_NE(NULL, self->scratch);
 	self->seed = s ? (unsigned int)strtoul(s, NULL, 0) :
 		     (unsigned int)time(NULL) ^ (unsigned int)getpid();
 	TH_LOG("seed %u (replay with GSSK_FUZZ_SEED=%u)", self->seed,
@@ -62,7 +57,6 @@ FIXTURE_TEARDOWN(fuzz)
 
 	if (self->h != GSS_C_NO_CONTEXT)
 		gssk_delete_sec_context(&minor, &self->h, GSS_C_NO_BUFFER);
-	free(self->scratch);
 }
 
 static unsigned int pick(unsigned int n)
@@ -80,26 +74,6 @@ static size_t fuzz_len(void)
 	if (pick(4) == 0)
 		return pick(1500);
 	return lens[pick(sizeof(lens) / sizeof(lens[0]))];
-}
-
-/*
- * An address for IN_PTR/OUT_PTR: never one of the test's own live objects
- * other than the scratch buffer, so a kernel write lands there or faults.
- */
-static uint64_t fuzz_ptr(unsigned char *scratch)
-{
-	switch (pick(5)) {
-	case 0:
-		return 0;
-	case 1:
-		return 0x10;
-	case 2:
-		return 0xffff888000000000ull;	/* kernel direct map */
-	case 3:
-		return UINT64_MAX - pick(64);
-	default:
-		return (uintptr_t)scratch + pick(1024);
-	}
 }
 
 /*
@@ -151,7 +125,6 @@ static void fuzz_attr(struct gnl_msg *m, const FIXTURE_DATA(fuzz) *fx,
 	unsigned char data[1500];
 	uint16_t type = fuzz_type(cmd);
 	size_t len = fuzz_len();
-	uint64_t v64;
 	uint32_t v32;
 
 	random_bytes(data, len);
@@ -160,17 +133,6 @@ static void fuzz_attr(struct gnl_msg *m, const FIXTURE_DATA(fuzz) *fx,
 		/* the live context, except for DELETE, which would end it */
 		v32 = (uint32_t)(cmd != GSSK_CMD_DELETE && pick(2) ?
 				 fx->serial : (int32_t)random());
-		gnl_put(m, type, &v32, pick(8) ? 4 : len);
-		return;
-	case GSSK_A_IN_PTR:
-	case GSSK_A_OUT_PTR:
-		v64 = fuzz_ptr(fx->scratch);
-		gnl_put(m, type, &v64, pick(8) ? 8 : len);
-		return;
-	case GSSK_A_IN_LEN:
-	case GSSK_A_OUT_LEN:
-		v32 = type == GSSK_A_IN_LEN ? pick(FUZZ_IN_MAX) :
-		      pick(SCRATCH_LEN - 1024 - FUZZ_IN_MAX);
 		gnl_put(m, type, &v32, pick(8) ? 4 : len);
 		return;
 	case GSSK_A_ENCTYPE:

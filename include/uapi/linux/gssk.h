@@ -227,19 +227,16 @@ enum gssk_attr {
 	GSSK_A_POLICY_CGROUP_FD,/* s32: open cgroup v2 directory */
 	GSSK_A_TTL,		/* u32: token lifetime in seconds */
 	GSSK_A_TOKEN,		/* binary: interprocess token */
-	GSSK_A_MAJOR,		/* u32: GSS major status of a success reply */
-	GSSK_A_MINOR,		/* u32: gssk minor status */
-	GSSK_A_QOP,		/* u32: quality of protection (only 0) */
-	GSSK_A_CONF_REQ,	/* u8: wrap with confidentiality */
-	GSSK_A_CONF_STATE,	/* u8: token was sealed */
-	GSSK_A_MESSAGE,		/* reserved: messages use IN_PTR/OUT_PTR */
-	GSSK_A_MAX_INPUT,	/* u32: wrap size limit in/out */
-	GSSK_A_IN_PTR,		/* u64: address of the input in the sender */
-	GSSK_A_IN_LEN,		/* u32: input length in bytes */
-	GSSK_A_OUT_PTR,		/* u64: address of the output buffer */
-	GSSK_A_OUT_LEN,		/* u32: room (request), bytes written (reply) */
+	/* 22: reserved (ABI 1: the GSS major status of a success reply) */
+	GSSK_A_MINOR = 23,	/* u32: gssk minor status */
+	/*
+	 * 24 to 32: reserved. ABI 1's per-message commands carried their
+	 * buffers and results in these; since ABI 2 those go through the
+	 * context descriptor's ioctls (struct gssk_op), and every command's
+	 * policy refuses these numbers.
+	 */
 	/* STATS reply */
-	GSSK_A_STATS_VERSION,	/* string: module version */
+	GSSK_A_STATS_VERSION = 33,	/* string: module version */
 	GSSK_A_STATS_ABI_VERSION, /* u32: the family's GSSK_GENL_VERSION */
 	GSSK_A_STATS_DEFAULT_TTL, /* u32: module parameter default_ttl */
 	GSSK_A_STATS_MAX_TTL,	/* u32: module parameter max_ttl */
