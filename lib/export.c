@@ -7,7 +7,7 @@
  */
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "calls.h"
 
 static OM_uint32 token_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
 {

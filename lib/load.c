@@ -9,7 +9,7 @@
 #include <keyutils.h>
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "calls.h"
 
 static OM_uint32 too_long(OM_uint32 *minor, OM_uint32 code,
 			  const char *what, size_t max)
