@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * libgssk's leaves (layer 0, see README.md): what every other layer uses
- * and that uses nothing of the library's own: buffer.c, oid.c, error.c
- * (refusal mapping and the per-thread last error) and status.c (the
- * minor codes' texts and gssk_display_status()).
+ * and that uses nothing above it: buffer.c, oid.c, error.c (refusal
+ * mapping and the per-thread last error), status.c (the minor codes'
+ * texts and gssk_display_status()), enctype.c (the enctype table) and
+ * opts.c (the size checks of the structs that grow).
  */
 #ifndef GSSK_BASE_H
 #define GSSK_BASE_H
@@ -15,44 +16,20 @@
 
 #define GSSK_EXPORT __attribute__((visibility("default")))
 
-/*
- * Minor status codes that only libgssk produces (the kernel's are enum
- * gssk_minor in <linux/gssk.h>). They start well above the kernel's range
- * so that the kernel can keep appending codes.
- */
-#define GSSK_MINOR_LIB_BASE		(GSSK_MINOR_BASE + 0x80u)
-enum gssk_lib_minor {
-	/* no generic netlink family "gssk": the module is not loaded */
-	GSSK_MINOR_MODULE_NOT_LOADED = GSSK_MINOR_LIB_BASE,
-	/* socket, send or receive failure talking to the kernel */
-	GSSK_MINOR_NETLINK,
-	/* context handle not made by libgssk, or already released */
-	GSSK_MINOR_INVALID_HANDLE,
-	/* the kernel's reply lacked an attribute or was malformed */
-	GSSK_MINOR_BAD_REPLY,
-	/* an argument is out of range (length, value) */
-	GSSK_MINOR_BAD_ARGUMENT,
-	/* the kernel refused without a gssk status (netlink core refusal) */
-	GSSK_MINOR_KERNEL_REFUSED,
-	/* the kernel refused: EPERM or EACCES without a gssk status */
-	GSSK_MINOR_NOT_PERMITTED,
-	/* the loaded module does not know the command */
-	GSSK_MINOR_UNSUPPORTED,
-	/* name not made by libgssk, or already released */
-	GSSK_MINOR_INVALID_NAME,
-	/* gssk_krb5_load_sec_context: MIT's libgssapi_krb5 not in the process */
-	GSSK_MINOR_KRB5_UNAVAILABLE,
-	/* MIT krb5 refused to describe the context or to give its keys */
-	GSSK_MINOR_KRB5_FAILED,
-	/* the MIT context is not (or no longer) established */
-	GSSK_MINOR_KRB5_INCOMPLETE,
-	/* the context's mechanism is not Kerberos 5 */
-	GSSK_MINOR_KRB5_NOT_KRB5,
-	/* the context uses RFC 1964 tokens (DES, 3DES, RC4 enctypes) */
-	GSSK_MINOR_KRB5_RFC1964,
+/* libgssk's own minor codes (enum gssk_lib_minor) are in <gssk/gssk.h>. */
 
-	__GSSK_MINOR_LIB_END
-};
+/* ---- structs that grow (opts.c) ---- */
+
+/*
+ * Copy the caller's struct src of size bytes (its first member) into dst,
+ * of known bytes (this libgssk's sizeof), zero-filling what size does not
+ * cover. Refuses (GSS_S_FAILURE, GSSK_MINOR_BAD_ARGUMENT, last error set)
+ * a size below min_size and any nonzero byte of src beyond known. what
+ * names the struct in the message.
+ */
+OM_uint32 gsskp_opts_copy(OM_uint32 *minor, void *dst, size_t known,
+			  const void *src, size_t size, size_t min_size,
+			  const char *what);
 
 /* ---- OIDs (oid.c) ---- */
 

@@ -4,7 +4,7 @@
  * (krb5_load.c) and the unit tests (tests/). A file of a lower layer
  * includes its own layer's header instead (see README.md, "Layers"):
  *
- *   base.h     layer 0  buffer.c, oid.c, error.c, status.c
+ *   base.h     layer 0  buffer.c, oid.c, error.c, status.c, enctype.c, opts.c
  *   nl.h       layer 1  nl.c (mit_gssapi.h: mit_gssapi.c)
  *   request.h  layer 2  request.c, names.c
  *   handle.h   layer 3  handle.c
