@@ -59,6 +59,13 @@ done
 check $? "the usage lists every command (missing:${missing:- none})"
 grep -q '3 gssk module not loaded' "$tmp/usage"
 check $? "the usage documents the exit statuses"
+for v in --version -V; do
+	run $v
+	want="gsskctl $(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' \
+		"$(dirname "$0")/../../../dkms.conf")"
+	[ $rc -eq 0 ] && [ "$(cat "$tmp/out")" = "$want" ] && [ ! -s "$tmp/err" ]
+	check $? "$v: \"$want\" (dkms.conf's version), exit 0"
+done
 for h in -h help; do
 	run $h
 	[ $rc -eq 0 ] && cmp -s "$tmp/out" "$tmp/usage"
