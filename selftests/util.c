@@ -23,17 +23,12 @@
 
 #include "util.h"
 
+/* From libgssk's enctype table, the one copy of it in userspace. */
 size_t enctype_key_len(uint32_t enctype)
 {
-	switch (enctype) {
-	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96:
-	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128:
-		return 16;
-	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96:
-	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192:
-		return 32;
-	}
-	return 0;
+	const struct gssk_enctype_info *e = gssk_enctype_info(enctype);
+
+	return e ? e->key_length : 0;
 }
 
 void random_bytes(void *buf, size_t len)
@@ -146,29 +141,14 @@ const char *major_name(OM_uint32 major)
 	return "?";
 }
 
+/* The code's name without "GSSK_MINOR_", from libgssk's one table. */
 const char *minor_name(OM_uint32 minor)
 {
-	static const char *const names[] = {
-		"NO_SUCH_CONTEXT", "KEY_PERMISSION", "NOT_GSSK_KEY",
-		"CONTEXT_EXPIRED", "CONTEXT_REVOKED", "NOT_TRANSFERABLE",
-		"BAD_ENCTYPE", "BAD_KEY_LENGTH", "BAD_ROLE", "BAD_FLAGS",
-		"MISSING_FIELD", "BAD_KEYRING", "QUOTA", "NO_MEMORY",
-		"TOKEN_LENGTH", "TOKEN_MAGIC", "TOKEN_VERSION",
-		"TOKEN_UNKNOWN", "TOKEN_EXPIRED", "WRONG_USERNS", "WRONG_UID",
-		"WRONG_SESSION", "WRONG_CGROUP", "TOO_MANY_TOKENS", "BAD_TTL",
-		"BAD_POLICY", "BAD_CGROUP", "EXPORT_RACE", "BAD_QOP",
-		"TOKEN_DEFECTIVE", "BAD_CHECKSUM", "WRONG_DIRECTION",
-		"MESSAGE_TOO_LONG", "SEQ_EXHAUSTED", "CRYPTO",
-		"DUPLICATE_DESCRIPTION", "BAD_ADDRESS", "OUTPUT_TOO_SMALL",
-		"BAD_ENDTIME", "KEY_UNDER_CONSTRUCTION", "BAD_VERSION",
-	};
+	const char *name = gssk_minor_name(minor);
 
-	if (minor == GSSK_MINOR_NONE)
-		return "NONE";
-	if (minor > GSSK_MINOR_BASE &&
-	    minor - GSSK_MINOR_BASE - 1 < sizeof(names) / sizeof(names[0]))
-		return names[minor - GSSK_MINOR_BASE - 1];
-	return "(not a gssk minor)";
+	if (!name)
+		return "(not a gssk minor)";
+	return name + strlen("GSSK_MINOR_");
 }
 
 OM_uint32 export_policy(OM_uint32 *minor, gss_ctx_id_t *handle,

@@ -529,6 +529,14 @@ const struct gssk_enctype_info *gssk_enctype_at(size_t index);
 /* The enctype named name (as gssk_enctype_info() names it), or 0. */
 uint32_t gssk_enctype_by_name(const char *name);
 
+/*
+ * The name of a minor code's enum constant ("GSSK_MINOR_NO_SUCH_CONTEXT"),
+ * for the kernel's and libgssk's codes and GSSK_MINOR_NONE, or NULL for a
+ * code libgssk does not know. Static text: nothing to release.
+ * gssk_display_status() gives the code's explanation.
+ */
+const char *gssk_minor_name(OM_uint32 minor);
+
 #ifdef __cplusplus
 }
 #endif
