@@ -5,7 +5,9 @@
 # its own (tools/layers.conf), when a file there has no layer, or when a
 # known upward include (tools/layering-allow.txt) no longer exists. Known
 # ones are printed, not failed. With lib/'s objects built, it also checks
-# that calls between them go only to the same layer or below (nm).
+# that calls between them go only to the same layer or below (nm). And
+# README.md's layout table must name every top-level directory, every
+# entry of tools/ and every .c file of lib/ and kernel/.
 #
 #   tools/check-layering.sh [TOP]     (make check runs it before the VM)
 set -eu -o pipefail
@@ -92,8 +94,32 @@ if [ ${#objs[@]} -gt 0 ]; then
 	done
 fi
 
+# README.md's layout table names every top-level directory, every entry
+# of tools/, and each .c file of lib/ and kernel/ in its row.
+layout=$(sed -n '/^## Layout/,/^## /p' "$top/README.md")
+for path in "$top"/*/ "$top"/.ci/ "$top"/tools/*; do
+	[ -e "$path" ] || continue
+	rel=${path#"$top"/}
+	rel=${rel%/}
+	case $rel in build|build/*) continue ;; esac
+	if ! printf '%s\n' "$layout" | grep -qF "\`$rel"; then
+		echo "README.md's layout table does not name $rel" >&2
+		fail=1
+	fi
+done
+for dir in lib kernel; do
+	row=$(printf '%s\n' "$layout" | grep "^| \`$dir/\`")
+	for path in "$top/$dir"/*.c; do
+		f=${path##*/}
+		if ! printf '%s\n' "$row" | grep -qF "\`$f\`"; then
+			echo "README.md's layout row of $dir/ does not name $f" >&2
+			fail=1
+		fi
+	done
+done
+
 if [ $fail -ne 0 ]; then
 	echo "check-layering: FAILED" >&2
 	exit 1
 fi
-echo "check-layering: every include${objs:+ and call} goes to the same layer or below"
+echo "check-layering: every include${objs:+ and call} goes to the same layer or below; README's layout names every part of the tree"
