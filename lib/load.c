@@ -163,7 +163,6 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context_opts(OM_uint32 *minor_status,
 				const struct gssk_load_opts *opts,
 				gss_ctx_id_t *context_handle)
 {
-	struct gssk_context_fields f;
 	struct gssk_load_opts o;
 	OM_uint32 major;
 
@@ -180,21 +179,6 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context_opts(OM_uint32 *minor_status,
 				GSSK_LOAD_OPTS_SIZE_V1, "struct gssk_load_opts");
 	if (major)
 		return major;
-	f = (struct gssk_context_fields){
-		.enctype = o.enctype,
-		.initiate = o.initiate,
-		.key = o.key,
-		.key_len = o.key_len,
-		.subkey_enctype = o.subkey_enctype,
-		.subkey = o.subkey,
-		.subkey_len = o.subkey_len,
-		.flags = o.flags,
-		.send_seq = o.send_seq,
-		.recv_seq = o.recv_seq,
-		.initiator_name = o.initiator_name,
-		.acceptor_name = o.acceptor_name,
-		.endtime = o.endtime,
-	};
-	return load(minor_status, &f, o.keyring, o.description,
+	return load(minor_status, &o.fields, o.keyring, o.description,
 		    context_handle);
 }

@@ -455,25 +455,12 @@ OM_uint32 gssk_unwrap_batch(OM_uint32 *minor_status,
 	})
 
 /*
- * A context to load (struct gssk_context_fields, and where its key goes).
- * The fields mean what they mean there; keyring and description what they
- * mean for gssk_load_sec_context().
+ * A context to load and where its key goes: what gssk_load_sec_context()
+ * takes, in a struct that can grow (new members go after description).
  */
 struct gssk_load_opts {
 	size_t size;			/* sizeof(struct gssk_load_opts) */
-	uint32_t enctype;		/* GSSK_ENCTYPE_* */
-	int initiate;			/* nonzero: this side initiated */
-	const void *key;		/* context key */
-	size_t key_len;
-	uint32_t subkey_enctype;	/* acceptor subkey, or 0 for none */
-	const void *subkey;
-	size_t subkey_len;
-	OM_uint32 flags;		/* GSS_C_*_FLAG */
-	uint64_t send_seq;		/* next sequence number to send */
-	uint64_t recv_seq;		/* next sequence number expected */
-	const char *initiator_name;	/* display names, may be NULL */
-	const char *acceptor_name;
-	uint64_t endtime;		/* Unix seconds; 0: no expiry */
+	struct gssk_context_fields fields;
 	int32_t keyring;		/* serial or KEY_SPEC_*; 0: session */
 	const char *description;	/* NULL: a unique "gssk:N" */
 };

@@ -34,10 +34,11 @@ static bool not_loaded(OM_uint32 major, OM_uint32 minor)
 
 static void load_opts(void)
 {
-	GSSK_OPTS(gssk_load_opts, o,
+	GSSK_OPTS(gssk_load_opts, o, .fields = {
 		.enctype = GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96,
 		.initiate = 1, .key = key16, .key_len = sizeof(key16),
-		.flags = GSS_C_TRANS_FLAG);
+		.flags = GSS_C_TRANS_FLAG,
+	});
 	struct newer_load_opts n;
 	gss_ctx_id_t h = (gss_ctx_id_t)&o;	/* garbage in */
 	OM_uint32 minor, major;
@@ -59,15 +60,15 @@ static void load_opts(void)
 	ok(refused(major, minor, "size"),
 	   "load_opts size below the first version -> FAILURE, BAD_ARGUMENT");
 	o.size = sizeof(o);
-	o.key = NULL;
+	o.fields.key = NULL;
 	ok(gssk_load_sec_context_opts(&minor, &o, &h) == R,
 	   "load_opts NULL key with a length -> CALL_INACCESSIBLE_READ");
-	o.key = key16;
-	o.key_len = GSSK_KEY_MAX + 1;
+	o.fields.key = key16;
+	o.fields.key_len = GSSK_KEY_MAX + 1;
 	major = gssk_load_sec_context_opts(&minor, &o, &h);
 	ok(major == GSS_S_FAILURE && minor == GSSK_MINOR_BAD_KEY_LENGTH,
 	   "load_opts: the fields are checked as load's");
-	o.key_len = sizeof(key16);
+	o.fields.key_len = sizeof(key16);
 	major = gssk_load_sec_context_opts(&minor, &o, &h);
 	ok(not_loaded(major, minor),
 	   "load_opts, a good struct: on to the kernel (module not loaded)");
