@@ -21,6 +21,7 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
+#include "nl.h"		/* lib/: libgssk's netlink client */
 #include "util.h"
 
 /* From libgssk's enctype table, the one copy of it in userspace. */
@@ -612,37 +613,27 @@ static void parse_attrs(const unsigned char *p, size_t len,
 	}
 }
 
-/* Parse an NLMSG_ERROR message into r (err, extack message, cookie). */
+/*
+ * Parse an NLMSG_ERROR message into r (err, extack message, cookie) with
+ * libgssk's own parser (lib/libgssk-internal.a).
+ */
 static void parse_error(const struct nlmsghdr *nh, struct gnl_reply *r)
 {
-	const struct nlmsgerr *e = NLMSG_DATA(nh);
-	const unsigned char *tlv;
-	size_t off, total = nh->nlmsg_len - NLMSG_HDRLEN;
-	const void *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
-	size_t tl[NLMSGERR_ATTR_MAX + 1] = { 0 };
+	struct gsskp_nlerr e;
 
-	r->err = e->error;
-	if (!(nh->nlmsg_flags & NLM_F_ACK_TLVS))
+	if (gsskp_nl_parse_error(nh, nh->nlmsg_len, &e)) {
+		r->err = -EBADMSG;
 		return;
-	off = sizeof(*e);
-	if (!(nh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
-	if (off >= total)
-		return;
-	tlv = (const unsigned char *)e + off;
-	parse_attrs(tlv, total - off, tb, tl, NLMSGERR_ATTR_MAX);
-	if (tb[NLMSGERR_ATTR_MSG]) {
-		size_t l = tl[NLMSGERR_ATTR_MSG];
-
-		if (l >= sizeof(r->msg))
-			l = sizeof(r->msg) - 1;
-		memcpy(r->msg, tb[NLMSGERR_ATTR_MSG], l);
-		r->msg[l] = 0;
 	}
-	if (tb[NLMSGERR_ATTR_COOKIE] &&
-	    tl[NLMSGERR_ATTR_COOKIE] == sizeof(struct gssk_status)) {
-		memcpy(&r->status, tb[NLMSGERR_ATTR_COOKIE],
-		       sizeof(struct gssk_status));
+	r->err = e.error;
+	if (e.has_msg) {
+		size_t l = strnlen(e.msg, sizeof(r->msg) - 1);
+
+		memcpy(r->msg, e.msg, l);
+		r->msg[l] = '\0';
+	}
+	if (e.has_cookie) {
+		r->status = e.status;
 		r->has_status = true;
 	}
 }
