@@ -3,8 +3,9 @@
 # gssk: the kernel module (gssk.ko, built by Kbuild from ./Kbuild), libgssk
 # (lib/), the gsskctl tool (tools/gsskctl/) and the kselftests (selftests/).
 #
-#   make check    install what is missing, build everything, run the host
-#                 unit tests and the selftests in a QEMU VM
+#   make check    install what is missing, build everything, check the
+#                 layering (tools/check-layering.sh), run the host unit
+#                 tests and the selftests in a QEMU VM
 #   make demo     install what is missing, build everything, run the demo
 #                 in a QEMU VM
 #   make check-debug
@@ -133,12 +134,14 @@ selftests: lib
 check: deps
 ifeq ($(OTHER_KERNEL),)
 	$(MAKE) all
+	tools/check-layering.sh
 	$(MAKE) -C lib check
 	$(MAKE) -C tools/gsskctl check
 	$(MAKE) check-install
 	tools/vm/run.sh test
 else
 	$(MAKE) lib tools selftests
+	tools/check-layering.sh
 	$(MAKE) -C lib check
 	$(MAKE) -C tools/gsskctl check
 	tools/vm/check-kernel.sh $(OTHER_KERNEL)

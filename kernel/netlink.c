@@ -171,7 +171,7 @@ static void gssk_post_doit(const struct gssk_genl_doit_ops *ops,
 	key_put(gssk_info_key(info));
 }
 
-static struct genl_family gssk_family __ro_after_init = {
+struct genl_family gssk_family __ro_after_init = {
 	.name		= GSSK_GENL_NAME,
 	.version	= GSSK_GENL_VERSION,
 	.pre_doit	= gssk_pre_doit,
@@ -183,27 +183,6 @@ static struct genl_family gssk_family __ro_after_init = {
 	.n_ops		= ARRAY_SIZE(gssk_ops),
 	.resv_start_op	= 0,
 };
-
-/*
- * A reply to the request in info, with room for size bytes of attributes
- * (nla_total_size() of each); the command byte echoes the request's.
- */
-struct sk_buff *gssk_reply_new(struct genl_info *info, size_t size,
-			       void **hdr)
-{
-	struct sk_buff *msg;
-
-	msg = genlmsg_new(size, GFP_KERNEL);
-	if (!msg)
-		return NULL;
-	*hdr = genlmsg_put_reply(msg, info, &gssk_family, 0,
-				 info->genlhdr->cmd);
-	if (!*hdr) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
 
 int gssk_genl_register(void)
 {

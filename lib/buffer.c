@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
 
 /*
  * Every buffer libgssk hands out holds length bytes followed by a NUL that

@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "internal.h"
+#include "base.h"
 
 static __thread char last_msg[GSSK_ERRMSG_MAX];
 static __thread bool last_set;

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * EXPORT: gssk_export_sec_context() and gssk_export_sec_context_policy().
+ * EXPORT: gssk_export_sec_context(), gssk_export_sec_context_policy() and
+ * gssk_export_sec_context_opts().
  * On success the kernel invalidates the exported key, and the handle is
  * released (its context descriptor closed); on failure the handle is left
  * as it was and no token is made.
  */
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "calls.h"
 
 static OM_uint32 token_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
 {
@@ -76,21 +77,18 @@ struct nl_msg *gsskp_export_msg(int32_t serial,
 	return msg;
 }
 
-GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
-				gss_ctx_id_t *context_handle,
-				const struct gssk_export_policy *policy,
-				gss_buffer_t interprocess_token)
+/*
+ * The checks and the request of every export call; the caller has cleared
+ * the last error and set *minor_status and the token.
+ */
+static OM_uint32 export(OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
+			const struct gssk_export_policy *policy,
+			gss_buffer_t interprocess_token)
 {
 	struct gss_ctx_id_struct *h;
 	struct nl_msg *msg;
 	OM_uint32 major, ignored;
 
-	gsskp_clear_error();
-	if (!minor_status)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*minor_status = GSSK_MINOR_NONE;
-	if (interprocess_token != GSS_C_NO_BUFFER)
-		gsskp_buffer_empty(interprocess_token);
 	if (!context_handle || *context_handle == GSS_C_NO_CONTEXT)
 		return GSS_S_CALL_INACCESSIBLE_READ | GSS_S_NO_CONTEXT;
 	if (interprocess_token == GSS_C_NO_BUFFER)
@@ -120,10 +118,67 @@ GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
 	return GSS_S_COMPLETE;
 }
 
+/* Clear the last error, *minor_status and the token; 0 or a major. */
+static OM_uint32 export_begin(OM_uint32 *minor_status,
+			      gss_buffer_t interprocess_token)
+{
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (interprocess_token != GSS_C_NO_BUFFER)
+		gsskp_buffer_empty(interprocess_token);
+	return GSS_S_COMPLETE;
+}
+
+GSSK_EXPORT OM_uint32 gssk_export_sec_context_policy(OM_uint32 *minor_status,
+				gss_ctx_id_t *context_handle,
+				const struct gssk_export_policy *policy,
+				gss_buffer_t interprocess_token)
+{
+	OM_uint32 major = export_begin(minor_status, interprocess_token);
+
+	if (major)
+		return major;
+	return export(minor_status, context_handle, policy,
+		      interprocess_token);
+}
+
+GSSK_EXPORT OM_uint32 gssk_export_sec_context_opts(OM_uint32 *minor_status,
+				gss_ctx_id_t *context_handle,
+				const struct gssk_export_opts *opts,
+				gss_buffer_t interprocess_token)
+{
+	struct gssk_export_policy p;
+	struct gssk_export_opts o;
+	OM_uint32 major = export_begin(minor_status, interprocess_token);
+
+	if (major)
+		return major;
+	if (!opts)
+		return export(minor_status, context_handle, NULL,
+			      interprocess_token);
+	major = gsskp_opts_copy(minor_status, &o, sizeof(o), opts, opts->size,
+				GSSK_EXPORT_OPTS_SIZE_V1,
+				"struct gssk_export_opts");
+	if (major)
+		return major;
+	p = (struct gssk_export_policy){
+		.flags = o.flags,
+		.uid = o.uid,
+		.cgroup_fd = o.cgroup_fd,
+		.ttl = o.ttl,
+	};
+	return export(minor_status, context_handle, &p, interprocess_token);
+}
+
 GSSK_EXPORT OM_uint32 gssk_export_sec_context(OM_uint32 *minor_status,
 					      gss_ctx_id_t *context_handle,
 					      gss_buffer_t interprocess_token)
 {
-	return gssk_export_sec_context_policy(minor_status, context_handle,
-					      NULL, interprocess_token);
+	OM_uint32 major = export_begin(minor_status, interprocess_token);
+
+	if (major)
+		return major;
+	return export(minor_status, context_handle, NULL, interprocess_token);
 }

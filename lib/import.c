@@ -7,7 +7,7 @@
 #include <keyutils.h>
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "calls.h"
 
 struct nl_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring)
 {

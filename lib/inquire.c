@@ -8,79 +8,8 @@
 #include <time.h>
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "handle.h"
 
-static OM_uint32 inquiry_reply(OM_uint32 *minor, struct nlattr **tb,
-			       void *arg)
-{
-	struct gsskp_inquiry *q = arg;
-
-	if (tb[GSSK_A_ENCTYPE]) {
-		q->enctype = nla_get_u32(tb[GSSK_A_ENCTYPE]);
-		q->have_enctype = true;
-	}
-	if (tb[GSSK_A_SUBKEY_ENCTYPE])
-		q->subkey_enctype = nla_get_u32(tb[GSSK_A_SUBKEY_ENCTYPE]);
-	if (tb[GSSK_A_ROLE]) {
-		q->role = nla_get_u8(tb[GSSK_A_ROLE]);
-		q->have_role = true;
-	}
-	if (tb[GSSK_A_GSS_FLAGS]) {
-		q->flags = nla_get_u32(tb[GSSK_A_GSS_FLAGS]);
-		q->have_flags = true;
-	}
-	if (tb[GSSK_A_ENDTIME]) {
-		q->endtime = nla_get_u64(tb[GSSK_A_ENDTIME]);
-		q->have_endtime = true;
-	}
-	if (tb[GSSK_A_TIME_REC]) {
-		q->time_rec = nla_get_u32(tb[GSSK_A_TIME_REC]);
-		q->have_time_rec = true;
-	}
-	if (tb[GSSK_A_SEND_SEQ] && tb[GSSK_A_RECV_SEQ]) {
-		q->send_seq = nla_get_u64(tb[GSSK_A_SEND_SEQ]);
-		q->recv_seq = nla_get_u64(tb[GSSK_A_RECV_SEQ]);
-		q->have_seq = true;
-	}
-	/* the reply policy guarantees NUL-terminated strings */
-	if (tb[GSSK_A_INIT_NAME]) {
-		q->init_name = strdup(nla_get_string(tb[GSSK_A_INIT_NAME]));
-		if (!q->init_name)
-			goto nomem;
-	}
-	if (tb[GSSK_A_ACC_NAME]) {
-		q->acc_name = strdup(nla_get_string(tb[GSSK_A_ACC_NAME]));
-		if (!q->acc_name)
-			goto nomem;
-	}
-	return GSS_S_COMPLETE;
-nomem:
-	*minor = GSSK_MINOR_NO_MEMORY;
-	return GSS_S_FAILURE;
-}
-
-void gsskp_inquiry_release(struct gsskp_inquiry *q)
-{
-	free(q->init_name);
-	free(q->acc_name);
-	q->init_name = NULL;
-	q->acc_name = NULL;
-}
-
-OM_uint32 gsskp_inquire(OM_uint32 *minor, int32_t serial,
-			struct gsskp_inquiry *q)
-{
-	OM_uint32 major;
-
-	memset(q, 0, sizeof(*q));
-	major = gsskp_serial_request(minor, GSSK_CMD_INQUIRE, serial,
-				     inquiry_reply, q);
-	if (major)
-		gsskp_inquiry_release(q);
-	return major;
-}
-
-/* Seconds left: TIME_REC, or computed from ENDTIME. -1: neither came. */
 static int64_t lifetime_of(const struct gsskp_inquiry *q)
 {
 	time_t now;

@@ -9,7 +9,7 @@
 #include <keyutils.h>
 #include <netlink/attr.h>
 
-#include "internal.h"
+#include "calls.h"
 
 static OM_uint32 too_long(OM_uint32 *minor, OM_uint32 code,
 			  const char *what, size_t max)
@@ -123,21 +123,13 @@ struct nl_msg *gsskp_load_msg(const struct gssk_context_fields *f,
 	return msg;
 }
 
-GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
-			const struct gssk_context_fields *fields,
-			int32_t keyring, const char *description,
-			gss_ctx_id_t *context_handle)
+static OM_uint32 load(OM_uint32 *minor_status,
+		      const struct gssk_context_fields *fields, int32_t keyring,
+		      const char *description, gss_ctx_id_t *context_handle)
 {
 	struct nl_msg *msg;
 	OM_uint32 major;
 
-	gsskp_clear_error();
-	if (!minor_status)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*minor_status = GSSK_MINOR_NONE;
-	if (!context_handle)
-		return GSS_S_CALL_INACCESSIBLE_WRITE;
-	*context_handle = GSS_C_NO_CONTEXT;
 	if (!fields || (fields->key_len && !fields->key) ||
 	    (fields->subkey_len && !fields->subkey))
 		return GSS_S_CALL_INACCESSIBLE_READ;
@@ -149,4 +141,44 @@ GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
 
 	msg = gsskp_load_msg(fields, keyring, description);
 	return gsskp_make_context(minor_status, msg, "LOAD", context_handle);
+}
+
+GSSK_EXPORT OM_uint32 gssk_load_sec_context(OM_uint32 *minor_status,
+			const struct gssk_context_fields *fields,
+			int32_t keyring, const char *description,
+			gss_ctx_id_t *context_handle)
+{
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*context_handle = GSS_C_NO_CONTEXT;
+	return load(minor_status, fields, keyring, description,
+		    context_handle);
+}
+
+GSSK_EXPORT OM_uint32 gssk_load_sec_context_opts(OM_uint32 *minor_status,
+				const struct gssk_load_opts *opts,
+				gss_ctx_id_t *context_handle)
+{
+	struct gssk_load_opts o;
+	OM_uint32 major;
+
+	gsskp_clear_error();
+	if (!minor_status)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*minor_status = GSSK_MINOR_NONE;
+	if (!context_handle)
+		return GSS_S_CALL_INACCESSIBLE_WRITE;
+	*context_handle = GSS_C_NO_CONTEXT;
+	if (!opts)
+		return GSS_S_CALL_INACCESSIBLE_READ;
+	major = gsskp_opts_copy(minor_status, &o, sizeof(o), opts, opts->size,
+				GSSK_LOAD_OPTS_SIZE_V1, "struct gssk_load_opts");
+	if (major)
+		return major;
+	return load(minor_status, &o.fields, o.keyring, o.description,
+		    context_handle);
 }

@@ -29,7 +29,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
-#include "internal.h"
+#include "handle.h"
 
 /* Largest UNWRAP input the kernel takes. */
 #define WRAP_TOKEN_MAX	((size_t)GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX)

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
 #include "mit_gssapi.h"
 
 #define MIT_GSSAPI_SONAME "libgssapi_krb5.so.2"

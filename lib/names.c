@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "request.h"
 
 gss_name_t gsskp_name_new(const char *value, size_t length)
 {

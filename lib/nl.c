@@ -47,7 +47,7 @@
 #include <netlink/socket.h>
 #include <netlink/genl/genl.h>
 
-#include "internal.h"
+#include "nl.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270

@@ -5,7 +5,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
 
 /* 1.2.840.113554.1.2.2: Kerberos v5 (RFC 1964) */
 const gss_OID_desc gsskp_krb5_mech_oid = {

@@ -12,7 +12,7 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
-#include "internal.h"
+#include "calls.h"
 
 static OM_uint32 stats_bad_reply(OM_uint32 *minor, const char *what)
 {

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -53,148 +53,180 @@ static const char *const supp_msgs[] = {
 
 static const char msg_complete[] = "The operation completed successfully";
 
+/*
+ * The one table of the minor codes' names and texts: gsskctl, the
+ * selftests and the docs take them from here (gssk_minor_name(),
+ * gssk_display_status()); tests/minor_codes.sh checks that every code of
+ * the two enums has a row.
+ */
+struct minor_row {
+	const char *name;	/* the enum constant, "GSSK_MINOR_..." */
+	const char *text;
+};
+
 /* Kernel minor codes, indexed by code - GSSK_MINOR_BASE. */
-#define K(code) [(code) - GSSK_MINOR_BASE]
-static const char *const kernel_minor_msgs[] = {
-	K(GSSK_MINOR_NO_SUCH_CONTEXT) =
-		"no gssk context has this key serial",
-	K(GSSK_MINOR_KEY_PERMISSION) =
-		"the caller lacks the key permission the operation needs",
-	K(GSSK_MINOR_NOT_GSSK_KEY) =
-		"the key serial names a key that is not of type gssk",
-	K(GSSK_MINOR_CONTEXT_EXPIRED) =
-		"the security context is past its end time",
-	K(GSSK_MINOR_CONTEXT_REVOKED) =
-		"the security context key was revoked, or is being exported",
-	K(GSSK_MINOR_NOT_TRANSFERABLE) =
-		"the context lacks GSS_C_TRANS_FLAG and cannot be exported",
-	K(GSSK_MINOR_BAD_ENCTYPE) =
-		"unsupported Kerberos enctype (gssk takes 17, 18, 19, 20)",
-	K(GSSK_MINOR_BAD_KEY_LENGTH) =
-		"the key length does not suit the enctype",
-	K(GSSK_MINOR_BAD_ROLE) =
-		"the role is neither initiator nor acceptor",
-	K(GSSK_MINOR_BAD_FLAGS) =
-		"the context flags hold unknown or inconsistent bits",
-	K(GSSK_MINOR_MISSING_FIELD) =
-		"a required field is missing",
-	K(GSSK_MINOR_BAD_KEYRING) =
-		"the destination keyring cannot be used",
-	K(GSSK_MINOR_QUOTA) =
-		"the key owner's key quota is exhausted",
-	K(GSSK_MINOR_NO_MEMORY) =
-		"out of memory",
-	K(GSSK_MINOR_TOKEN_LENGTH) =
-		"the interprocess token has the wrong length",
-	K(GSSK_MINOR_TOKEN_MAGIC) =
-		"the interprocess token lacks the gssk magic",
-	K(GSSK_MINOR_TOKEN_VERSION) =
-		"the interprocess token has an unsupported version",
-	K(GSSK_MINOR_TOKEN_UNKNOWN) =
-		"the interprocess token is unknown, used or its context gone",
-	K(GSSK_MINOR_TOKEN_EXPIRED) =
-		"the interprocess token outlived its time to live",
-	K(GSSK_MINOR_WRONG_USERNS) =
-		"the importer is outside the exporter's user namespace",
-	K(GSSK_MINOR_WRONG_UID) =
-		"the importer's euid is not the one the export allows",
-	K(GSSK_MINOR_WRONG_SESSION) =
-		"the importer does not share the exporter's session keyring",
-	K(GSSK_MINOR_WRONG_CGROUP) =
-		"the importer is outside the cgroup the export allows",
-	K(GSSK_MINOR_TOO_MANY_TOKENS) =
-		"the user has too many tokens awaiting import",
-	K(GSSK_MINOR_BAD_TTL) =
-		"the token time to live is zero or above the module's max_ttl",
-	K(GSSK_MINOR_BAD_POLICY) =
-		"the export policy has unknown or inconsistent flags",
-	K(GSSK_MINOR_BAD_CGROUP) =
-		"the policy's file descriptor is not a cgroup v2 directory",
-	K(GSSK_MINOR_EXPORT_RACE) =
-		"another caller exported or deleted the context at the same time",
-	K(GSSK_MINOR_BAD_QOP) =
-		"unsupported quality of protection (only 0 is accepted)",
-	K(GSSK_MINOR_TOKEN_DEFECTIVE) =
-		"the per-message token is malformed",
-	K(GSSK_MINOR_BAD_CHECKSUM) =
-		"the per-message token's checksum does not verify",
-	K(GSSK_MINOR_WRONG_DIRECTION) =
-		"the per-message token came from the wrong direction",
-	K(GSSK_MINOR_MESSAGE_TOO_LONG) =
-		"the message is too long",
-	K(GSSK_MINOR_SEQ_EXHAUSTED) =
-		"the context's sequence numbers are used up",
-	K(GSSK_MINOR_CRYPTO) =
-		"the kernel crypto API failed",
-	K(GSSK_MINOR_DUPLICATE_DESCRIPTION) =
-		"the keyring already holds a context with this description",
-	K(GSSK_MINOR_BAD_ADDRESS) =
-		"a message buffer address cannot be read or written",
-	K(GSSK_MINOR_OUTPUT_TOO_SMALL) =
-		"the output buffer is too small for the result",
-	K(GSSK_MINOR_BAD_ENDTIME) =
-		"the context's end time is out of range",
-	K(GSSK_MINOR_KEY_UNDER_CONSTRUCTION) =
-		"the key is still being constructed by request-key, and gssk does not wait for it",
-	K(GSSK_MINOR_BAD_VERSION) =
-		"the request's generic netlink version is not the one this gssk module speaks",
-	K(GSSK_MINOR_CONTEXT_CLOSED) =
-		"the context has left its key (exported, deleted or invalidated) since its descriptor was opened",
-	K(GSSK_MINOR_BAD_OP) =
-		"the per-message request to the context descriptor is malformed (operation, flags, sizes or overlapping buffers)",
-	K(GSSK_MINOR_NO_FD) =
-		"the calling process has no free file descriptor for the context (RLIMIT_NOFILE)",
+#define K(code, text) [(code) - GSSK_MINOR_BASE] = { #code, text }
+static const struct minor_row kernel_minor_msgs[] = {
+	K(GSSK_MINOR_NO_SUCH_CONTEXT,
+		"no gssk context has this key serial"),
+	K(GSSK_MINOR_KEY_PERMISSION,
+		"the caller lacks the key permission the operation needs"),
+	K(GSSK_MINOR_NOT_GSSK_KEY,
+		"the key serial names a key that is not of type gssk"),
+	K(GSSK_MINOR_CONTEXT_EXPIRED,
+		"the security context is past its end time"),
+	K(GSSK_MINOR_CONTEXT_REVOKED,
+		"the security context key was revoked, or is being exported"),
+	K(GSSK_MINOR_NOT_TRANSFERABLE,
+		"the context lacks GSS_C_TRANS_FLAG and cannot be exported"),
+	K(GSSK_MINOR_BAD_ENCTYPE,
+		"unsupported Kerberos enctype (gssk takes 17, 18, 19, 20)"),
+	K(GSSK_MINOR_BAD_KEY_LENGTH,
+		"the key length does not suit the enctype"),
+	K(GSSK_MINOR_BAD_ROLE,
+		"the role is neither initiator nor acceptor"),
+	K(GSSK_MINOR_BAD_FLAGS,
+		"the context flags hold unknown or inconsistent bits"),
+	K(GSSK_MINOR_MISSING_FIELD,
+		"a required field is missing"),
+	K(GSSK_MINOR_BAD_KEYRING,
+		"the destination keyring cannot be used"),
+	K(GSSK_MINOR_QUOTA,
+		"the key owner's key quota is exhausted"),
+	K(GSSK_MINOR_NO_MEMORY,
+		"out of memory"),
+	K(GSSK_MINOR_TOKEN_LENGTH,
+		"the interprocess token has the wrong length"),
+	K(GSSK_MINOR_TOKEN_MAGIC,
+		"the interprocess token lacks the gssk magic"),
+	K(GSSK_MINOR_TOKEN_VERSION,
+		"the interprocess token has an unsupported version"),
+	K(GSSK_MINOR_TOKEN_UNKNOWN,
+		"the interprocess token is unknown, used or its context gone"),
+	K(GSSK_MINOR_TOKEN_EXPIRED,
+		"the interprocess token outlived its time to live"),
+	K(GSSK_MINOR_WRONG_USERNS,
+		"the importer is outside the exporter's user namespace"),
+	K(GSSK_MINOR_WRONG_UID,
+		"the importer's euid is not the one the export allows"),
+	K(GSSK_MINOR_WRONG_SESSION,
+		"the importer does not share the exporter's session keyring"),
+	K(GSSK_MINOR_WRONG_CGROUP,
+		"the importer is outside the cgroup the export allows"),
+	K(GSSK_MINOR_TOO_MANY_TOKENS,
+		"the user has too many tokens awaiting import"),
+	K(GSSK_MINOR_BAD_TTL,
+		"the token time to live is zero or above the module's max_ttl"),
+	K(GSSK_MINOR_BAD_POLICY,
+		"the export policy has unknown or inconsistent flags"),
+	K(GSSK_MINOR_BAD_CGROUP,
+		"the policy's file descriptor is not a cgroup v2 directory"),
+	K(GSSK_MINOR_EXPORT_RACE,
+		"another caller exported or deleted the context at the same time"),
+	K(GSSK_MINOR_BAD_QOP,
+		"unsupported quality of protection (only 0 is accepted)"),
+	K(GSSK_MINOR_TOKEN_DEFECTIVE,
+		"the per-message token is malformed"),
+	K(GSSK_MINOR_BAD_CHECKSUM,
+		"the per-message token's checksum does not verify"),
+	K(GSSK_MINOR_WRONG_DIRECTION,
+		"the per-message token came from the wrong direction"),
+	K(GSSK_MINOR_MESSAGE_TOO_LONG,
+		"the message is too long"),
+	K(GSSK_MINOR_SEQ_EXHAUSTED,
+		"the context's sequence numbers are used up"),
+	K(GSSK_MINOR_CRYPTO,
+		"the kernel crypto API failed"),
+	K(GSSK_MINOR_DUPLICATE_DESCRIPTION,
+		"the keyring already holds a context with this description"),
+	K(GSSK_MINOR_BAD_ADDRESS,
+		"a message buffer address cannot be read or written"),
+	K(GSSK_MINOR_OUTPUT_TOO_SMALL,
+		"the output buffer is too small for the result"),
+	K(GSSK_MINOR_BAD_ENDTIME,
+		"the context's end time is out of range"),
+	K(GSSK_MINOR_KEY_UNDER_CONSTRUCTION,
+		"the key is still being constructed by request-key, and gssk does not wait for it"),
+	K(GSSK_MINOR_BAD_VERSION,
+		"the request's generic netlink version is not the one this gssk module speaks"),
+	K(GSSK_MINOR_CONTEXT_CLOSED,
+		"the context has left its key (exported, deleted or invalidated) since its descriptor was opened"),
+	K(GSSK_MINOR_BAD_OP,
+		"the per-message request to the context descriptor is malformed (operation, flags, sizes or overlapping buffers)"),
+	K(GSSK_MINOR_NO_FD,
+		"the calling process has no free file descriptor for the context (RLIMIT_NOFILE)"),
 };
 #undef K
 
 /* libgssk's own minor codes, indexed by code - GSSK_MINOR_LIB_BASE. */
-#define L(code) [(code) - GSSK_MINOR_LIB_BASE]
-static const char *const lib_minor_msgs[] = {
-	L(GSSK_MINOR_MODULE_NOT_LOADED) =
-		"gssk module not loaded",
-	L(GSSK_MINOR_NETLINK) =
-		"netlink communication with the kernel failed",
-	L(GSSK_MINOR_INVALID_HANDLE) =
-		"the context handle is not a live libgssk handle",
-	L(GSSK_MINOR_BAD_REPLY) =
-		"the gssk module's reply was malformed or incomplete",
-	L(GSSK_MINOR_BAD_ARGUMENT) =
-		"an argument is out of range",
-	L(GSSK_MINOR_KERNEL_REFUSED) =
-		"the kernel refused the request without a gssk status",
-	L(GSSK_MINOR_NOT_PERMITTED) =
-		"the kernel did not permit the operation",
-	L(GSSK_MINOR_UNSUPPORTED) =
-		"the loaded gssk module does not support the operation",
-	L(GSSK_MINOR_INVALID_NAME) =
-		"the name is not a live libgssk name",
-	L(GSSK_MINOR_KRB5_UNAVAILABLE) =
-		"MIT krb5's libgssapi_krb5 is not loaded in this process",
-	L(GSSK_MINOR_KRB5_FAILED) =
-		"MIT krb5 could not describe the context or give its keys",
-	L(GSSK_MINOR_KRB5_INCOMPLETE) =
-		"the MIT krb5 context is not fully established",
-	L(GSSK_MINOR_KRB5_NOT_KRB5) =
-		"the context's mechanism is not Kerberos 5",
-	L(GSSK_MINOR_KRB5_RFC1964) =
-		"the context uses RFC 1964 tokens, which gssk does not support",
+#define L(code, text) [(code) - GSSK_MINOR_LIB_BASE] = { #code, text }
+static const struct minor_row lib_minor_msgs[] = {
+	L(GSSK_MINOR_MODULE_NOT_LOADED,
+		"gssk module not loaded"),
+	L(GSSK_MINOR_NETLINK,
+		"netlink communication with the kernel failed"),
+	L(GSSK_MINOR_INVALID_HANDLE,
+		"the context handle is not a live libgssk handle"),
+	L(GSSK_MINOR_BAD_REPLY,
+		"the gssk module's reply was malformed or incomplete"),
+	L(GSSK_MINOR_BAD_ARGUMENT,
+		"an argument is out of range"),
+	L(GSSK_MINOR_KERNEL_REFUSED,
+		"the kernel refused the request without a gssk status"),
+	L(GSSK_MINOR_NOT_PERMITTED,
+		"the kernel did not permit the operation"),
+	L(GSSK_MINOR_UNSUPPORTED,
+		"the loaded gssk module does not support the operation"),
+	L(GSSK_MINOR_INVALID_NAME,
+		"the name is not a live libgssk name"),
+	L(GSSK_MINOR_KRB5_UNAVAILABLE,
+		"MIT krb5's libgssapi_krb5 is not loaded in this process"),
+	L(GSSK_MINOR_KRB5_FAILED,
+		"MIT krb5 could not describe the context or give its keys"),
+	L(GSSK_MINOR_KRB5_INCOMPLETE,
+		"the MIT krb5 context is not fully established"),
+	L(GSSK_MINOR_KRB5_NOT_KRB5,
+		"the context's mechanism is not Kerberos 5"),
+	L(GSSK_MINOR_KRB5_RFC1964,
+		"the context uses RFC 1964 tokens, which gssk does not support"),
 };
 #undef L
 
 static const char msg_minor_none[] = "no gssk minor status";
 
+static const struct minor_row minor_none = {
+	"GSSK_MINOR_NONE", msg_minor_none
+};
+
+/* The row of a minor code, or NULL if libgssk does not know it. */
+static const struct minor_row *minor_row(OM_uint32 code)
+{
+	const struct minor_row *r = NULL;
+
+	if (code == GSSK_MINOR_NONE)
+		return &minor_none;
+	if (code >= GSSK_MINOR_BASE &&
+	    code - GSSK_MINOR_BASE < ARRAY_SIZE(kernel_minor_msgs))
+		r = &kernel_minor_msgs[code - GSSK_MINOR_BASE];
+	else if (code >= GSSK_MINOR_LIB_BASE &&
+		 code - GSSK_MINOR_LIB_BASE < ARRAY_SIZE(lib_minor_msgs))
+		r = &lib_minor_msgs[code - GSSK_MINOR_LIB_BASE];
+	return r && r->name ? r : NULL;
+}
+
 /* Text for a minor code, or NULL if libgssk does not know it. */
 const char *gsskp_minor_text(OM_uint32 code)
 {
-	if (code == GSSK_MINOR_NONE)
-		return msg_minor_none;
-	if (code >= GSSK_MINOR_BASE &&
-	    code - GSSK_MINOR_BASE < ARRAY_SIZE(kernel_minor_msgs))
-		return kernel_minor_msgs[code - GSSK_MINOR_BASE];
-	if (code >= GSSK_MINOR_LIB_BASE &&
-	    code - GSSK_MINOR_LIB_BASE < ARRAY_SIZE(lib_minor_msgs))
-		return lib_minor_msgs[code - GSSK_MINOR_LIB_BASE];
-	return NULL;
+	const struct minor_row *r = minor_row(code);
+
+	return r ? r->text : NULL;
+}
+
+GSSK_EXPORT const char *gssk_minor_name(OM_uint32 minor)
+{
+	const struct minor_row *r = minor_row(minor);
+
+	return r ? r->name : NULL;
 }
 
 #define MAX_MSGS (1 + 1 + ARRAY_SIZE(supp_msgs))

@@ -61,17 +61,15 @@ static inline void pair_free(struct ctx_pair *p)
 		gssk_delete_sec_context(&minor, &p->acc, GSS_C_NO_BUFFER);
 }
 
-/* Checksum length of an enctype (RFC 3962: 12, RFC 8009: 16 and 24). */
+/*
+ * Checksum length of an enctype (RFC 3962: 12, RFC 8009: 16 and 24), from
+ * libgssk's enctype table.
+ */
 static inline size_t enctype_mac_len(uint32_t enctype)
 {
-	switch (enctype) {
-	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128:
-		return 16;
-	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192:
-		return 24;
-	default:
-		return 12;
-	}
+	const struct gssk_enctype_info *e = gssk_enctype_info(enctype);
+
+	return e ? e->checksum_length : 12;
 }
 
 /* RFC 4121 token sizes (header 16, confounder 16, encrypted header 16). */

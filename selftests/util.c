@@ -21,19 +21,18 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
+#include <netlink/msg.h>
+#include <netlink/socket.h>
+
+#include "nl.h"		/* lib/: libgssk's netlink client */
 #include "util.h"
 
+/* From libgssk's enctype table, the one copy of it in userspace. */
 size_t enctype_key_len(uint32_t enctype)
 {
-	switch (enctype) {
-	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96:
-	case GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128:
-		return 16;
-	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96:
-	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192:
-		return 32;
-	}
-	return 0;
+	const struct gssk_enctype_info *e = gssk_enctype_info(enctype);
+
+	return e ? e->key_length : 0;
 }
 
 void random_bytes(void *buf, size_t len)
@@ -146,29 +145,14 @@ const char *major_name(OM_uint32 major)
 	return "?";
 }
 
+/* The code's name without "GSSK_MINOR_", from libgssk's one table. */
 const char *minor_name(OM_uint32 minor)
 {
-	static const char *const names[] = {
-		"NO_SUCH_CONTEXT", "KEY_PERMISSION", "NOT_GSSK_KEY",
-		"CONTEXT_EXPIRED", "CONTEXT_REVOKED", "NOT_TRANSFERABLE",
-		"BAD_ENCTYPE", "BAD_KEY_LENGTH", "BAD_ROLE", "BAD_FLAGS",
-		"MISSING_FIELD", "BAD_KEYRING", "QUOTA", "NO_MEMORY",
-		"TOKEN_LENGTH", "TOKEN_MAGIC", "TOKEN_VERSION",
-		"TOKEN_UNKNOWN", "TOKEN_EXPIRED", "WRONG_USERNS", "WRONG_UID",
-		"WRONG_SESSION", "WRONG_CGROUP", "TOO_MANY_TOKENS", "BAD_TTL",
-		"BAD_POLICY", "BAD_CGROUP", "EXPORT_RACE", "BAD_QOP",
-		"TOKEN_DEFECTIVE", "BAD_CHECKSUM", "WRONG_DIRECTION",
-		"MESSAGE_TOO_LONG", "SEQ_EXHAUSTED", "CRYPTO",
-		"DUPLICATE_DESCRIPTION", "BAD_ADDRESS", "OUTPUT_TOO_SMALL",
-		"BAD_ENDTIME", "KEY_UNDER_CONSTRUCTION", "BAD_VERSION",
-	};
+	const char *name = gssk_minor_name(minor);
 
-	if (minor == GSSK_MINOR_NONE)
-		return "NONE";
-	if (minor > GSSK_MINOR_BASE &&
-	    minor - GSSK_MINOR_BASE - 1 < sizeof(names) / sizeof(names[0]))
-		return names[minor - GSSK_MINOR_BASE - 1];
-	return "(not a gssk minor)";
+	if (!name)
+		return "(not a gssk minor)";
+	return name + strlen("GSSK_MINOR_");
 }
 
 OM_uint32 export_policy(OM_uint32 *minor, gss_ctx_id_t *handle,
@@ -632,108 +616,70 @@ static void parse_attrs(const unsigned char *p, size_t len,
 	}
 }
 
-/* Parse an NLMSG_ERROR message into r (err, extack message, cookie). */
-static void parse_error(const struct nlmsghdr *nh, struct gnl_reply *r)
+/* gsskp_nl_exchange()'s callback: keep a data reply's attributes. */
+static void keep_reply(struct nlmsghdr *h, void *arg)
 {
-	const struct nlmsgerr *e = NLMSG_DATA(nh);
-	const unsigned char *tlv;
-	size_t off, total = nh->nlmsg_len - NLMSG_HDRLEN;
-	const void *tb[NLMSGERR_ATTR_MAX + 1] = { 0 };
-	size_t tl[NLMSGERR_ATTR_MAX + 1] = { 0 };
+	struct gnl_reply *r = arg;
+	size_t dl;
 
-	r->err = e->error;
-	if (!(nh->nlmsg_flags & NLM_F_ACK_TLVS))
+	if (h->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
 		return;
-	off = sizeof(*e);
-	if (!(nh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len - NLMSG_HDRLEN;
-	if (off >= total)
-		return;
-	tlv = (const unsigned char *)e + off;
-	parse_attrs(tlv, total - off, tb, tl, NLMSGERR_ATTR_MAX);
-	if (tb[NLMSGERR_ATTR_MSG]) {
-		size_t l = tl[NLMSGERR_ATTR_MSG];
-
-		if (l >= sizeof(r->msg))
-			l = sizeof(r->msg) - 1;
-		memcpy(r->msg, tb[NLMSGERR_ATTR_MSG], l);
-		r->msg[l] = 0;
-	}
-	if (tb[NLMSGERR_ATTR_COOKIE] &&
-	    tl[NLMSGERR_ATTR_COOKIE] == sizeof(struct gssk_status)) {
-		memcpy(&r->status, tb[NLMSGERR_ATTR_COOKIE],
-		       sizeof(struct gssk_status));
-		r->has_status = true;
-	}
+	dl = h->nlmsg_len - NLMSG_HDRLEN - GENL_HDRLEN;
+	if (dl > sizeof(r->data))
+		dl = sizeof(r->data);
+	memcpy(r->data, (unsigned char *)h + NLMSG_HDRLEN + GENL_HDRLEN, dl);
+	r->data_len = dl;
 }
 
 /*
- * Send buf on a fresh NETLINK_GENERIC socket and collect the answer: the
- * data reply (if any) into r->data, the final ack/error into r->err.
+ * Send buf (len bytes, NLM_F_ACK set) on a fresh NETLINK_GENERIC socket
+ * and collect the answer with libgssk's client (lib/libgssk-internal.a):
+ * the data reply (if any) into r->data, the final ack/error into r->err.
  */
 static int nl_transact(unsigned char *buf, size_t len, struct gnl_reply *r)
 {
-	static __thread unsigned char rbuf[65536];	/* one per thread */
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	/* one per thread, aligned for struct nlmsghdr */
+	static __thread union {
+		struct nlmsghdr h;
+		unsigned char b[65536];
+	} rx;
 	struct nlmsghdr *nh = (struct nlmsghdr *)buf;
-	int one = 1, fd, ret = -EIO;
-	uint32_t seq = (uint32_t)time(NULL) ^ (uint32_t)getpid();
-	bool done = false;
+	struct gsskp_nlerr e;
+	struct nl_sock *sk;
+	struct nl_msg *msg;
+	OM_uint32 minor;
+	int ret;
 
 	memset(r, 0, sizeof(*r));
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
-	if (fd < 0)
-		return -errno;
-	setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
-	setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one));
 	nh->nlmsg_len = len;
-	nh->nlmsg_seq = seq;
-	if (sendto(fd, buf, len, 0, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		ret = -errno;
-		goto out;
+	sk = gsskp_nl_socket_open(&minor);
+	if (!sk)
+		return -EIO;
+	msg = nlmsg_convert(nh);
+	if (!msg) {
+		nl_socket_free(sk);
+		return -ENOMEM;
 	}
-	while (!done) {
-		ssize_t n = recv(fd, rbuf, sizeof(rbuf), 0);
-		struct nlmsghdr *h;
-		size_t rem;
+	ret = gsskp_nl_exchange(sk, msg, nh->nlmsg_type, keep_reply, r, &e,
+				&rx, sizeof(rx));
+	nlmsg_free(msg);
+	nl_socket_free(sk);
+	if (ret < 0)
+		return -EIO;
+	if (ret == GSSKP_XCHG_REFUSED) {
+		r->err = e.error;
+		if (e.has_msg) {
+			size_t l = strnlen(e.msg, sizeof(r->msg) - 1);
 
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			ret = -errno;
-			goto out;
+			memcpy(r->msg, e.msg, l);
+			r->msg[l] = '\0';
 		}
-		rem = n;
-		for (h = (struct nlmsghdr *)rbuf; NLMSG_OK(h, rem);
-		     h = NLMSG_NEXT(h, rem)) {
-			if (h->nlmsg_seq != seq)
-				continue;
-			if (h->nlmsg_type == NLMSG_ERROR) {
-				parse_error(h, r);
-				done = true;
-				break;
-			}
-			if (h->nlmsg_type == NLMSG_DONE) {
-				done = true;
-				break;
-			}
-			/* a data reply: keep the attributes after genlmsghdr */
-			if (h->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN) {
-				size_t dl = h->nlmsg_len - NLMSG_HDRLEN -
-					    GENL_HDRLEN;
-
-				if (dl > sizeof(r->data))
-					dl = sizeof(r->data);
-				memcpy(r->data, (unsigned char *)h +
-				       NLMSG_HDRLEN + GENL_HDRLEN, dl);
-				r->data_len = dl;
-			}
+		if (e.has_cookie) {
+			r->status = e.status;
+			r->has_status = true;
 		}
 	}
-	ret = 0;
-out:
-	close(fd);
-	return ret;
+	return 0;
 }
 
 static int resolve_family(void)

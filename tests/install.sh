@@ -202,7 +202,7 @@ sed -n '/^\.SH SYNOPSIS/,/^\.SH DESCRIPTION/p' man/libgssk.3 >"$tmp/synopsis"
 sed -n '/^\.SH DESCRIPTION/,$p' man/libgssk.3 >"$tmp/description"
 missing=
 for f in $functions; do
-	grep -q "\<$f(OM_uint32\|\<$f(const\|\<$f(void" "$tmp/synopsis" ||
+	grep -q "\<$f(OM_uint32\|\<$f(const\|\<$f(void\|\<$f(u\?int32_t\|\<$f(size_t" "$tmp/synopsis" ||
 		missing="$missing $f:synopsis"
 	grep -q "^\.BR* .*\<$f\>" "$tmp/description" ||
 		missing="$missing $f:description"

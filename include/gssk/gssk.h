@@ -12,7 +12,8 @@
  * never with MIT's calls. Buffers that libgssk fills are released with
  * gssk_release_buffer().
  *
- * Minor status codes are gssk's own (enum gssk_minor in <linux/gssk.h>);
+ * Minor status codes are gssk's own: the kernel's (enum gssk_minor in
+ * <linux/gssk.h>) and libgssk's (enum gssk_lib_minor below);
  * gssk_display_status() with GSS_C_MECH_CODE explains each one.
  *
  * All calls are thread-safe. A context handle may be used from several
@@ -53,6 +54,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/types.h>
 #include <gssapi/gssapi.h>
 #include <linux/gssk.h>
@@ -61,11 +63,47 @@
 extern "C" {
 #endif
 
-/* Kerberos enctypes that gssk accepts. */
-#define GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96		17
-#define GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96		18
-#define GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128		19
-#define GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192		20
+/*
+ * Minor status codes that only libgssk produces (the kernel's are enum
+ * gssk_minor in <linux/gssk.h>). They start well above the kernel's range
+ * so that the kernel can keep appending codes; new ones are appended, and
+ * a code keeps its value.
+ */
+#define GSSK_MINOR_LIB_BASE		(GSSK_MINOR_BASE + 0x80u)
+enum gssk_lib_minor {
+	/* no generic netlink family "gssk": the module is not loaded */
+	GSSK_MINOR_MODULE_NOT_LOADED = GSSK_MINOR_LIB_BASE,
+	/* socket, send or receive failure talking to the kernel */
+	GSSK_MINOR_NETLINK,
+	/* context handle not made by libgssk, or already released */
+	GSSK_MINOR_INVALID_HANDLE,
+	/* the kernel's reply lacked an attribute or was malformed */
+	GSSK_MINOR_BAD_REPLY,
+	/* an argument is out of range (length, value) */
+	GSSK_MINOR_BAD_ARGUMENT,
+	/* the kernel refused without a gssk status (netlink core refusal) */
+	GSSK_MINOR_KERNEL_REFUSED,
+	/* the kernel refused: EPERM or EACCES without a gssk status */
+	GSSK_MINOR_NOT_PERMITTED,
+	/* the loaded module does not know the command */
+	GSSK_MINOR_UNSUPPORTED,
+	/* name not made by libgssk, or already released */
+	GSSK_MINOR_INVALID_NAME,
+	/* gssk_krb5_load_sec_context: MIT's libgssapi_krb5 not in the process */
+	GSSK_MINOR_KRB5_UNAVAILABLE,
+	/* MIT krb5 refused to describe the context or to give its keys */
+	GSSK_MINOR_KRB5_FAILED,
+	/* the MIT context is not (or no longer) established */
+	GSSK_MINOR_KRB5_INCOMPLETE,
+	/* the context's mechanism is not Kerberos 5 */
+	GSSK_MINOR_KRB5_NOT_KRB5,
+	/* the context uses RFC 1964 tokens (DES, 3DES, RC4 enctypes) */
+	GSSK_MINOR_KRB5_RFC1964,
+
+	__GSSK_MINOR_LIB_END
+};
+
+/* The Kerberos enctypes that gssk accepts: enum gssk_enctype in <linux/gssk.h>. */
 
 /*
  * The fields of an established Kerberos v5 context (those of MIT's lucid
@@ -395,6 +433,96 @@ OM_uint32 gssk_wrap_batch(OM_uint32 *minor_status,
 OM_uint32 gssk_unwrap_batch(OM_uint32 *minor_status,
 			    const gss_ctx_id_t context_handle,
 			    struct gssk_batch_msg *msgs, size_t count);
+
+/* ---- GSSK_1.3 ---- */
+
+/*
+ * Structs that grow (as libbpf's opts structs do). The first member, size,
+ * is set by the caller to the sizeof of the struct as its program was
+ * built; GSSK_OPTS() declares one with size set and every other byte zero.
+ * libgssk reads only the first size bytes and takes the fields beyond them
+ * as zero, so a program built against this header keeps working with a
+ * later libgssk whose struct has more fields at its end. A call refuses,
+ * with GSS_S_FAILURE and GSSK_MINOR_BAD_ARGUMENT and before it talks to
+ * the kernel, a size below the struct's first version (*_SIZE_V1), and a
+ * struct from a newer header whose bytes beyond what this libgssk knows
+ * are not all zero (it asks for something this libgssk cannot do).
+ */
+#define GSSK_OPTS(TYPE, NAME, ...)					\
+	struct TYPE NAME = ({						\
+		memset(&NAME, 0, sizeof(struct TYPE));			\
+		(struct TYPE){ .size = sizeof(struct TYPE), __VA_ARGS__ }; \
+	})
+
+/*
+ * A context to load and where its key goes: what gssk_load_sec_context()
+ * takes, in a struct that can grow (new members go after description).
+ */
+struct gssk_load_opts {
+	size_t size;			/* sizeof(struct gssk_load_opts) */
+	struct gssk_context_fields fields;
+	int32_t keyring;		/* serial or KEY_SPEC_*; 0: session */
+	const char *description;	/* NULL: a unique "gssk:N" */
+};
+#define GSSK_LOAD_OPTS_SIZE_V1 \
+	(offsetof(struct gssk_load_opts, description) + sizeof(const char *))
+
+/* gssk_load_sec_context() with its arguments in a struct that can grow. */
+OM_uint32 gssk_load_sec_context_opts(OM_uint32 *minor_status,
+				     const struct gssk_load_opts *opts,
+				     gss_ctx_id_t *context_handle);
+
+/* An importer policy (struct gssk_export_policy) that can grow. */
+struct gssk_export_opts {
+	size_t size;			/* sizeof(struct gssk_export_opts) */
+	unsigned int flags;		/* GSSK_POLICY_* */
+	uid_t uid;			/* with GSSK_POLICY_UID */
+	int cgroup_fd;			/* with GSSK_POLICY_CGROUP */
+	unsigned int ttl;		/* seconds; 0: the module default */
+};
+#define GSSK_EXPORT_OPTS_SIZE_V1 \
+	(offsetof(struct gssk_export_opts, ttl) + sizeof(unsigned int))
+
+/*
+ * gssk_export_sec_context_policy() with a policy that can grow; NULL:
+ * the default policy.
+ */
+OM_uint32 gssk_export_sec_context_opts(OM_uint32 *minor_status,
+				       gss_ctx_id_t *context_handle,
+				       const struct gssk_export_opts *opts,
+				       gss_buffer_t interprocess_token);
+
+/*
+ * One enctype that gssk takes. The struct grows at its end only: read
+ * the fields you know. The rows are libgssk's static data (nothing to
+ * release).
+ */
+struct gssk_enctype_info {
+	uint32_t enctype;		/* GSSK_ENCTYPE_* */
+	const char *name;		/* "aes256-cts-hmac-sha1-96" (RFC 3962, 8009) */
+	size_t key_length;		/* bytes of a key */
+	size_t checksum_length;		/* bytes of an RFC 4121 token's checksum */
+};
+
+/* The row of enctype, or NULL if gssk does not take it. */
+const struct gssk_enctype_info *gssk_enctype_info(uint32_t enctype);
+
+/*
+ * Row index of the table, in enctype order, or NULL past the last: to
+ * list every enctype gssk takes.
+ */
+const struct gssk_enctype_info *gssk_enctype_at(size_t index);
+
+/* The enctype named name (as gssk_enctype_info() names it), or 0. */
+uint32_t gssk_enctype_by_name(const char *name);
+
+/*
+ * The name of a minor code's enum constant ("GSSK_MINOR_NO_SUCH_CONTEXT"),
+ * for the kernel's and libgssk's codes and GSSK_MINOR_NONE, or NULL for a
+ * code libgssk does not know. Static text: nothing to release.
+ * gssk_display_status() gives the code's explanation.
+ */
+const char *gssk_minor_name(OM_uint32 minor);
 
 #ifdef __cplusplus
 }

@@ -15,5 +15,6 @@ int main(void)
 	test_host();
 	test_stats();
 	test_request();
+	test_opts();
 	return tap_done();
 }

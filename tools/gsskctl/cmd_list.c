@@ -2,86 +2,48 @@
 /*
  * gsskctl list [--json]: the contexts the caller possesses, found by
  * walking its thread, process, session and user keyrings (@t @p @s @u)
- * and every keyring linked below them, each key once.
+ * and every keyring linked below them with libkeyutils'
+ * recursive_key_scan(), each key once.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <keyutils.h>
 
 #include "gsskctl.h"
 
 struct walk {
-	key_serial_t *seen;	/* keys and keyrings visited */
-	size_t n_seen, cap_seen;
-	int32_t *found;		/* gssk keys, in walk order */
+	int32_t *found;		/* gssk keys, in walk order, each once */
 	size_t n_found, cap_found;
 };
 
-static bool push(int32_t **arr, size_t *n, size_t *cap, int32_t v)
+/*
+ * recursive_key_scan()'s callback, for every key below a root keyring
+ * (keyrings it cannot read are not descended into; desc is NULL for a key
+ * it cannot describe). A key linked from two keyrings is seen twice.
+ */
+static int found_key(key_serial_t parent, key_serial_t key, char *desc,
+		     int desc_len, void *data)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 32;
-		int32_t *p = realloc(*arr, c * sizeof(**arr));
-
-		if (!p)
-			return false;
-		*arr = p;
-		*cap = c;
-	}
-	(*arr)[(*n)++] = v;
-	return true;
-}
-
-static bool seen(struct walk *w, key_serial_t k)
-{
+	struct walk *w = data;
 	size_t i;
 
-	for (i = 0; i < w->n_seen; i++)
-		if (w->seen[i] == k)
-			return true;
-	if (!push(&w->seen, &w->n_seen, &w->cap_seen, k))
-		die("out of memory");
-	return false;
-}
+	(void)parent;
+	/* "type;uid;gid;perm;description" */
+	if (!desc || desc_len < 5 || strncmp(desc, "gssk;", 5) != 0)
+		return 0;
+	for (i = 0; i < w->n_found; i++)
+		if (w->found[i] == key)
+			return 0;
+	if (w->n_found == w->cap_found) {
+		size_t c = w->cap_found ? w->cap_found * 2 : 32;
+		int32_t *p = realloc(w->found, c * sizeof(*p));
 
-/* "type;uid;gid;perm;description": is it of type name? */
-static bool key_is(key_serial_t k, const char *type)
-{
-	char *desc = NULL;
-	size_t len = strlen(type);
-	bool is;
-
-	if (keyctl_describe_alloc(k, &desc) < 0)
-		return false;	/* gone, or not viewable */
-	is = strncmp(desc, type, len) == 0 && desc[len] == ';';
-	free(desc);
-	return is;
-}
-
-static void walk_ring(struct walk *w, key_serial_t ring, int depth)
-{
-	key_serial_t *keys = NULL;
-	long n, i;
-
-	if (depth > 16)		/* the kernel itself nests at most 6 */
-		return;
-	n = keyctl_read_alloc(ring, (void **)&keys);
-	if (n < 0)
-		return;		/* no read permission: not ours to list */
-	n /= (long)sizeof(key_serial_t);
-	for (i = 0; i < n; i++) {
-		if (seen(w, keys[i]))
-			continue;
-		if (key_is(keys[i], "gssk")) {
-			if (!push(&w->found, &w->n_found, &w->cap_found,
-				  keys[i]))
-				die("out of memory");
-		} else if (key_is(keys[i], "keyring")) {
-			walk_ring(w, keys[i], depth + 1);
-		}
+		if (!p)
+			die("out of memory");
+		w->found = p;
+		w->cap_found = c;
 	}
-	free(keys);
+	w->found[w->n_found++] = key;
+	return 1;
 }
 
 static void print_row(const struct ctxinfo *ci)
@@ -134,7 +96,7 @@ static int run(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.size = sizeof(st);
 	major = gssk_get_stats(&minor, &st);
-	if (GSS_ERROR(major) && minor == GSSKCTL_MINOR_NOT_LOADED)
+	if (GSS_ERROR(major) && minor == GSSK_MINOR_MODULE_NOT_LOADED)
 		gss_failure(major, minor);
 	gssk_release_stats(&minor, &st);
 
@@ -142,8 +104,8 @@ static int run(int argc, char **argv)
 		/* without creating a keyring that does not exist yet */
 		key_serial_t ring = keyctl_get_keyring_ID(roots[i], 0);
 
-		if (ring > 0 && !seen(&w, ring))
-			walk_ring(&w, ring, 0);
+		if (ring > 0)
+			recursive_key_scan(ring, found_key, &w);
 	}
 
 	if (json)
@@ -167,7 +129,6 @@ static int run(int argc, char **argv)
 	}
 	if (json)
 		fputs("]}\n", stdout);
-	free(w.seen);
 	free(w.found);
 	return EXIT_OK;
 }

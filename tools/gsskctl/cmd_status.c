@@ -116,7 +116,7 @@ static int run(int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	st.size = sizeof(st);
 	major = gssk_get_stats(&minor, &st);
-	if (GSS_ERROR(major) && minor == GSSKCTL_MINOR_NOT_LOADED) {
+	if (GSS_ERROR(major) && minor == GSSK_MINOR_MODULE_NOT_LOADED) {
 		if (json)
 			printf("{\"loaded\":false}\n");
 		else

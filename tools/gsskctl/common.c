@@ -101,7 +101,7 @@ int gss_report(OM_uint32 major, OM_uint32 minor)
 	fputc('\n', stderr);
 	free(mj);
 	free(mn);
-	return minor == GSSKCTL_MINOR_NOT_LOADED ? EXIT_NOT_LOADED : EXIT_FAIL;
+	return minor == GSSK_MINOR_MODULE_NOT_LOADED ? EXIT_NOT_LOADED : EXIT_FAIL;
 }
 
 void gss_failure(OM_uint32 major, OM_uint32 minor)

@@ -7,7 +7,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <keyutils.h>
 
 #include "gsskctl.h"
 

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <keyutils.h>
 #include <gssk/gssk.h>
 
 /* Exit statuses (docs/gsskctl.md, man/gsskctl.8). */
@@ -21,18 +22,6 @@
 #define EXIT_USAGE		2	/* bad command line */
 #define EXIT_NOT_LOADED		3	/* gssk.ko is not loaded */
 
-/*
- * libgssk's minor code for "no generic netlink family gssk" (its
- * GSSK_MINOR_MODULE_NOT_LOADED, documented in docs/libgssk.md).
- */
-#define GSSKCTL_MINOR_NOT_LOADED	(GSSK_MINOR_BASE + 0x80u)
-
-/* from <keyutils.h> */
-#define KEY_SPEC_THREAD_KEYRING		-1
-#define KEY_SPEC_PROCESS_KEYRING	-2
-#define KEY_SPEC_SESSION_KEYRING	-3
-#define KEY_SPEC_USER_KEYRING		-4
-#define KEY_SPEC_USER_SESSION_KEYRING	-5
 
 /* One subcommand. */
 struct gsskctl_cmd {

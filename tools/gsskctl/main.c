@@ -44,6 +44,7 @@ void gsskctl_print_usage(FILE *f)
 	fputs("\n"
 	      "  -v, --verbose   add the numeric status codes to a refusal\n"
 	      "  -h, --help      this text\n"
+	      "  -V, --version   print the version and exit\n"
 	      "\n"
 	      "'gsskctl help COMMAND' describes one command. Exit status:\n"
 	      "0 success, 1 failure, 2 usage error, 3 gssk module not "
@@ -69,6 +70,10 @@ int main(int argc, char **argv)
 		} else if (!strcmp(argv[i], "-h") ||
 			   !strcmp(argv[i], "--help")) {
 			gsskctl_print_usage(stdout);
+			return EXIT_OK;
+		} else if (!strcmp(argv[i], "-V") ||
+			   !strcmp(argv[i], "--version")) {
+			printf("gsskctl %s\n", GSSKCTL_VERSION);
 			return EXIT_OK;
 		} else {
 			usage_error("unknown option \"%s\"", argv[i]);

@@ -91,37 +91,19 @@ int32_t need_keyring(const char *s)
 	return (int32_t)v;
 }
 
-static const struct {
-	uint32_t enctype;
-	const char *name;
-	size_t key_len;
-} enctypes[] = {
-	{ GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96, "aes128-cts-hmac-sha1-96", 16 },
-	{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96, "aes256-cts-hmac-sha1-96", 32 },
-	{ GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128,
-	  "aes128-cts-hmac-sha256-128", 16 },
-	{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192,
-	  "aes256-cts-hmac-sha384-192", 32 },
-};
-
+/* The enctypes come from libgssk's table (gssk_enctype_info()). */
 const char *enctype_name(uint32_t e)
 {
-	size_t i;
+	const struct gssk_enctype_info *info = gssk_enctype_info(e);
 
-	for (i = 0; i < N_ELEMS(enctypes); i++)
-		if (enctypes[i].enctype == e)
-			return enctypes[i].name;
-	return NULL;
+	return info ? info->name : NULL;
 }
 
 size_t enctype_key_len(uint32_t e)
 {
-	size_t i;
+	const struct gssk_enctype_info *info = gssk_enctype_info(e);
 
-	for (i = 0; i < N_ELEMS(enctypes); i++)
-		if (enctypes[i].enctype == e)
-			return enctypes[i].key_len;
-	return 0;
+	return info ? info->key_length : 0;
 }
 
 /*
@@ -130,12 +112,11 @@ size_t enctype_key_len(uint32_t e)
  */
 uint32_t need_enctype(const char *opt, const char *s, bool any_number)
 {
+	uint32_t e = gssk_enctype_by_name(s);
 	uint64_t v;
-	size_t i;
 
-	for (i = 0; i < N_ELEMS(enctypes); i++)
-		if (strcmp(s, enctypes[i].name) == 0)
-			return enctypes[i].enctype;
+	if (e)
+		return e;
 	if (parse_u64(s, 10, UINT32_MAX, &v)) {
 		if (any_number || enctype_name((uint32_t)v))
 			return (uint32_t)v;

@@ -271,6 +271,18 @@ enum gssk_role {
 };
 
 /*
+ * The Kerberos enctypes gssk takes (GSSK_A_ENCTYPE, GSSK_A_SUBKEY_ENCTYPE;
+ * RFC 3962 and RFC 8009 numbers). libgssk's gssk_enctype_info() gives
+ * each one's name and key and checksum lengths.
+ */
+enum gssk_krb5_enctype {
+	GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96	= 17,
+	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96	= 18,
+	GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128	= 19,
+	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192	= 20,
+};
+
+/*
  * Importer policy (EXPORT). With no flags and no POLICY_UID the importer
  * must have the exporter's euid and the exporter's session keyring (an
  * exporter without a session keyring binds to "none": the importer must
