@@ -32,8 +32,17 @@ size_t enctype_key_len(uint32_t enctype)
 	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96:
 	case GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192:
 		return 32;
+	case 25:	/* camellia128-cts-cmac */
+		return 16;
+	case 26:	/* camellia256-cts-cmac */
+		return 32;
 	}
 	return 0;
+}
+
+bool gssk_uses_crypto_krb5(void)
+{
+	return access("/sys/module/krb5/holders/gssk", F_OK) == 0;
 }
 
 void random_bytes(void *buf, size_t len)

@@ -102,6 +102,9 @@ static const struct {
 	  "aes128-cts-hmac-sha256-128", 16 },
 	{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192,
 	  "aes256-cts-hmac-sha384-192", 32 },
+	/* RFC 6803: the kernel takes them where it has crypto/krb5 */
+	{ 25, "camellia128-cts-cmac", 16 },
+	{ 26, "camellia256-cts-cmac", 32 },
 };
 
 const char *enctype_name(uint32_t e)
