@@ -61,8 +61,10 @@ KDIR ?= $(shell tools/vm/kernel.sh kdir)
 
 # The Debian kernels besides the installed 6.1 cloud kernel that
 # make check-kernels runs the suite on: Debian 12's 6.12 from
-# bookworm-security (built with gcc-12, like this host's compiler).
-CHECK_KERNELS ?= 6.12.118+deb12-cloud-amd64
+# bookworm-security (built with gcc-12, like this host's compiler) and
+# trixie-backports' 7.x (built with gcc-14, in the trixie chroot of
+# tools/vm/toolchain.sh). .ci/run runs them all (make check-newer-kernels).
+CHECK_KERNELS ?= 6.12.118+deb12-cloud-amd64 7.3.4+deb13-cloud-amd64
 
 .PHONY: all deps module module-corrupt module-test lib tools selftests \
 	check check-kernels check-newer-kernels check-debug demo bench clean

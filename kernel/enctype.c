@@ -27,6 +27,21 @@ static const struct gssk_enctype gssk_enctypes[] = {
 		.cksumtype = 20, .kdf_sha2 = true, .hash_name = "sha384",
 		.ke_len = 32, .ki_len = 24, .kc_len = 24, .mac_len = 24,
 	},
+#ifdef GSSK_KRB5_LIB
+	/*
+	 * RFC 6803, with the kernel's crypto/krb5 only (krb5_lib.c): the
+	 * library derives the keys (KDF-FEEDBACK-CMAC); key_len, cksumtype
+	 * and mac_len are what gssk itself needs.
+	 */
+	{
+		.etype = 25, .name = "camellia128-cts-cmac", .key_len = 16,
+		.cksumtype = 17, .mac_len = 16,
+	},
+	{
+		.etype = 26, .name = "camellia256-cts-cmac", .key_len = 32,
+		.cksumtype = 18, .mac_len = 16,
+	},
+#endif
 };
 
 const struct gssk_enctype *gssk_enctype_find(u32 etype)

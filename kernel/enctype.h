@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The Kerberos enctypes gssk accepts (RFC 3962, RFC 8009).
+ * The Kerberos enctypes gssk accepts (RFC 3962, RFC 8009; RFC 6803's
+ * Camellia where the kernel's crypto/krb5 provides it, see krb5_crypto.h).
  */
 #ifndef _GSSK_ENCTYPE_H
 #define _GSSK_ENCTYPE_H
@@ -23,5 +24,12 @@ struct gssk_enctype {
 };
 
 const struct gssk_enctype *gssk_enctype_find(u32 etype);
+
+/* The list a refusal names */
+#ifdef GSSK_KRB5_LIB
+#define GSSK_ENCTYPES_TEXT	"17, 18, 19, 20, 25 or 26"
+#else
+#define GSSK_ENCTYPES_TEXT	"17, 18, 19 or 20"
+#endif
 
 #endif /* _GSSK_ENCTYPE_H */

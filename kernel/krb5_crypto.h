@@ -6,6 +6,18 @@
  *
  * Everything here is internal to gssk.ko. The core only holds a
  * struct gssk_krb5 pointer; rfc4121.c and krb5_selftest.c use the rest.
+ *
+ * Two backends behind one interface, shaped like the kernel's crypto/krb5
+ * library (find the enctype, prepare the keys of a usage for encryption
+ * or for checksums, encrypt, decrypt, checksum, verify), chosen at build
+ * time by Kbuild:
+ *   krb5_lib.c     the kernel's crypto/krb5 (CONFIG_CRYPTO_KRB5, 6.15 and
+ *                  later: Debian's 7.x), which also has the Camellia
+ *                  enctypes 25 and 26 (RFC 6803); GSSK_KRB5_LIB is defined
+ *   krb5_crypto.c  gssk's own RFC 3961/3962/8009 code, for kernels
+ *                  without it (6.1, 6.12)
+ * krb5_ctx.c (a context's usage keys) and rfc4121.c (the token format)
+ * are shared, and so is the known-answer self-test of the interface.
  */
 #ifndef _GSSK_KRB5_CRYPTO_H
 #define _GSSK_KRB5_CRYPTO_H
@@ -41,6 +53,38 @@ struct crypto_skcipher;
  * crypto_free_skcipher() wipes Ke, and the states are freed with
  * kfree_sensitive().
  */
+#ifdef GSSK_KRB5_LIB
+#define GSSK_KRB5_BACKEND	"crypto/krb5"
+#else
+#define GSSK_KRB5_BACKEND	"gssk's own"
+#endif
+
+#ifdef GSSK_KRB5_LIB
+/*
+ * With crypto/krb5: the usage's keys are the library's keyed transforms,
+ * an AEAD (krb5enc: Ke and Ki) for a usage that encrypts and a keyed hash
+ * (Kc) for checksums. Freeing a transform wipes its key.
+ */
+struct krb5_enctype;
+struct crypto_aead;
+struct crypto_shash;
+
+struct gssk_krb5_ukey {
+	const struct krb5_enctype *krb5;
+	struct crypto_aead *aead;
+	struct crypto_shash *kc;
+};
+
+/*
+ * The keyed transforms cannot be charged to a memory cgroup either (see
+ * GSSK_KRB5_TFM_COST): what the key quota charges for each. Estimates
+ * from the transforms' shapes (krb5enc holds a keyed HMAC or CMAC and a
+ * keyed cts(cbc()) with the cipher's key schedule; a keyed HMAC holds
+ * its pads' states), not a measurement.
+ */
+#define GSSK_KRB5_AEAD_COST	2048
+#define GSSK_KRB5_SHASH_COST	512
+#else
 struct gssk_krb5_hash;
 
 struct gssk_krb5_ukey {
@@ -48,6 +92,7 @@ struct gssk_krb5_ukey {
 	const struct gssk_krb5_hash *hash;
 	u8 *hmac;	/* Kc's inner and outer states, then Ki's (with Ke) */
 };
+#endif
 
 /*
  * Per-context state. Immutable after gssk_krb5_new(): the transforms and
@@ -87,6 +132,8 @@ void gssk_krb5_free(struct gssk_krb5 *k);
  */
 #define GSSK_KRB5_TFM_COST	1152
 unsigned int gssk_krb5_mem(const struct gssk_krb5 *k);
+/* The backend's part of that, for one usage key */
+unsigned int gssk_krb5_ukey_mem(const struct gssk_krb5_ukey *u);
 
 /* The keys this context sends with (own role) or receives with (peer). */
 static inline const struct gssk_krb5_ukey *
@@ -144,22 +191,36 @@ int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
 int gssk_krb5_init(void);
 void gssk_krb5_exit(void);
 
-/* Internal entry points, exposed for the known-answer self-test only. */
+/*
+ * The interface each backend provides, besides the four functions above
+ * and gssk_krb5_init()/exit(): the keys of one usage, derived from the
+ * base key (for encryption and checksums, or checksums only), and an
+ * encryption with a given confounder (gssk_krb5_encrypt() draws it; the
+ * self-test gives the RFC vectors' ones).
+ */
+int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
+			const struct gssk_enctype *et, const u8 *base,
+			u32 usage, bool encrypt);
+void gssk_krb5_ukey_destroy(struct gssk_krb5_ukey *u);
+int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
+			   const struct gssk_krb5_ukey *u, const u8 *conf,
+			   u8 *buf, size_t plain_len);
+
+/* A scatterlist over a vmalloc'ed buffer, one entry per page (krb5_ctx.c) */
+struct sg_table;
+int gssk_krb5_vmalloc_sg(struct sg_table *sgt, u8 *buf, size_t len);
+
+#ifndef GSSK_KRB5_LIB
+/* gssk's own backend's internals, exposed for the self-test only. */
 int gssk_krb5_nfold(const u8 *in, unsigned int inlen, u8 *out,
 		    unsigned int outlen);
 int gssk_krb5_derive(const struct gssk_enctype *et, const u8 *base,
 		     const u8 *constant, unsigned int clen, u8 *out,
 		     unsigned int outlen);
-int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
-			const struct gssk_enctype *et, const u8 *base,
-			u32 usage, bool encrypt);
-void gssk_krb5_ukey_destroy(struct gssk_krb5_ukey *u);
 struct crypto_skcipher *gssk_krb5_alloc_cts(const u8 *key,
 					    unsigned int key_len);
 int gssk_krb5_cts_crypt(struct crypto_skcipher *tfm, u8 *buf,
 			size_t len, bool encrypt);
-int gssk_krb5_encrypt_conf(const struct gssk_enctype *et,
-			   const struct gssk_krb5_ukey *u, const u8 *conf,
-			   u8 *buf, size_t plain_len);
+#endif
 
 #endif /* _GSSK_KRB5_CRYPTO_H */

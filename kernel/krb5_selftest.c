@@ -14,6 +14,10 @@
  *   MIT krb5       t_decrypt.c aes128/aes256-cts-hmac-sha1-96 (10), which
  *                  are also re-encrypted with the recovered confounder;
  *                  t_cksums.c checksum types 15 and 16
+ *   RFC 6803 10    Camellia checksums (types 17, 18), with crypto/krb5 only
+ * With the crypto/krb5 backend the vectors of gssk's own internals
+ * (n-fold, CTS, DK, KDF) are not built: the library's derivations are
+ * tested through the encryptions and checksums.
  * followed by functional checks of RFC 4121 tokens (every enctype, with and
  * without an acceptor subkey, kmalloc and vmalloc buffers, RRC rotation,
  * wrong direction, tampering) and of the sequence window.
@@ -94,6 +98,12 @@ struct gssk_st_cksum {
 	struct gssk_st_bytes out;
 };
 
+/*
+ * The internals of gssk's own backend (n-fold, CTS, DK, the RFC 8009 KDF):
+ * with crypto/krb5 the library derives the keys, and the vectors below
+ * (encryptions and checksums) test its derivations through them.
+ */
+#ifndef GSSK_KRB5_LIB
 /* RFC 3961 appendix A.1: n-fold */
 static const struct gssk_st_nfold gssk_st_nfold[] = {
 	{ 64,
@@ -289,6 +299,8 @@ static const struct gssk_st_kdf gssk_st_kdf[] = {
 			0xb8, 0x20, 0x10, 0xd5, 0xc7, 0x30, 0x12, 0xb6,
 			0x22, 0xc4, 0xd0, 0x0f, 0xfc, 0x23, 0xed, 0x1f) },
 };
+
+#endif /* !GSSK_KRB5_LIB */
 
 /* RFC 8009 appendix A: encryptions (key usage 2), ciphertext | HMAC */
 static const struct gssk_st_enc gssk_st_enc8009[] = {
@@ -574,6 +586,42 @@ static const struct gssk_st_cksum gssk_st_cksum[] = {
 	  GSSK_ST_BYTES(0x66, 0x6f, 0x75, 0x72, 0x74, 0x65, 0x65, 0x6e),
 	  GSSK_ST_BYTES(0xe0, 0x87, 0x39, 0xe3, 0x27, 0x9e, 0x29, 0x03,
 			0xec, 0x8e, 0x38, 0x36) },
+#ifdef GSSK_KRB5_LIB
+	/* RFC 6803 section 10 (and t_cksums.c): checksum types 17, 18 */
+	{ 25, 7,
+	  GSSK_ST_BYTES(0x1d, 0xc4, 0x6a, 0x8d, 0x76, 0x3f, 0x4f, 0x93,
+			0x74, 0x2b, 0xcb, 0xa3, 0x38, 0x75, 0x76, 0xc3),
+	  GSSK_ST_BYTES('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j',
+			'k'),
+	  GSSK_ST_BYTES(0x11, 0x78, 0xe6, 0xc5, 0xc4, 0x7a, 0x8c, 0x1a,
+			0xe0, 0xc4, 0xb9, 0xc7, 0xd4, 0xeb, 0x7b, 0x6b) },
+	{ 25, 8,
+	  GSSK_ST_BYTES(0x50, 0x27, 0xbc, 0x23, 0x1d, 0x0f, 0x3a, 0x9d,
+			0x23, 0x33, 0x3f, 0x1c, 0xa6, 0xfd, 0xbe, 0x7c),
+	  GSSK_ST_BYTES('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J',
+			'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T',
+			'U', 'V', 'W', 'X', 'Y', 'Z'),
+	  GSSK_ST_BYTES(0xd1, 0xb3, 0x4f, 0x70, 0x04, 0xa7, 0x31, 0xf2,
+			0x3a, 0x0c, 0x00, 0xbf, 0x6c, 0x3f, 0x75, 0x3a) },
+	{ 26, 9,
+	  GSSK_ST_BYTES(0xb6, 0x1c, 0x86, 0xcc, 0x4e, 0x5d, 0x27, 0x57,
+			0x54, 0x5a, 0xd4, 0x23, 0x39, 0x9f, 0xb7, 0x03,
+			0x1e, 0xca, 0xb9, 0x13, 0xcb, 0xb9, 0x00, 0xbd,
+			0x7a, 0x3c, 0x6d, 0xd8, 0xbf, 0x92, 0x01, 0x5b),
+	  GSSK_ST_BYTES('1', '2', '3', '4', '5', '6', '7', '8', '9'),
+	  GSSK_ST_BYTES(0x87, 0xa1, 0x2c, 0xfd, 0x2b, 0x96, 0x21, 0x48,
+			0x10, 0xf0, 0x1c, 0x82, 0x6e, 0x77, 0x44, 0xb1) },
+	{ 26, 10,
+	  GSSK_ST_BYTES(0x32, 0x16, 0x4c, 0x5b, 0x43, 0x4d, 0x1d, 0x15,
+			0x38, 0xe4, 0xcf, 0xd9, 0xbe, 0x80, 0x40, 0xfe,
+			0x8c, 0x4a, 0xc7, 0xac, 0xc4, 0xb9, 0x3d, 0x33,
+			0x14, 0xd2, 0x13, 0x36, 0x68, 0x14, 0x7a, 0x05),
+	  GSSK_ST_BYTES('!', '@', '#', '$', '%', '^', '&', '*', '(', ')',
+			'!', '@', '#', '$', '%', '^', '&', '*', '(', ')',
+			'!', '@', '#', '$', '%', '^', '&', '*', '(', ')'),
+	  GSSK_ST_BYTES(0x3f, 0xa0, 0xb4, 0x23, 0x55, 0xe5, 0x2b, 0x18,
+			0x91, 0x87, 0x29, 0x4a, 0xa2, 0x52, 0xab, 0x64) },
+#endif
 };
 
 /* Decoded vector buffers of one test, freed together. */
@@ -615,6 +663,7 @@ static int gssk_st_fail(const char *group, unsigned int i, const char *what,
 	return -EINVAL;
 }
 
+#ifndef GSSK_KRB5_LIB
 static int gssk_st_nfold_run(void)
 {
 	unsigned int i;
@@ -765,6 +814,8 @@ static int gssk_st_kdf_run(void)
  * and compare, decrypt and compare, and check that a flipped ciphertext
  * bit is refused.
  */
+#endif /* !GSSK_KRB5_LIB */
+
 static int gssk_st_enc_one(const char *group, unsigned int i,
 			   const struct gssk_st_enc *v, bool corrupt)
 {
@@ -1047,7 +1098,12 @@ static int gssk_st_pair_run(struct gssk_st_pair *p, const u8 *msg,
 
 static int gssk_st_rfc4121_run(void)
 {
-	static const u32 etypes[] = { 17, 18, 19, 20 };
+	static const u32 etypes[] = {
+		17, 18, 19, 20,
+#ifdef GSSK_KRB5_LIB
+		25, 26,
+#endif
+	};
 	const size_t big = 3 * PAGE_SIZE + 3;
 	struct gssk_st_pair p = { };
 	u8 key[GSSK_KRB5_MAX_KEY], subkey[GSSK_KRB5_MAX_KEY];
@@ -1069,7 +1125,8 @@ static int gssk_st_rfc4121_run(void)
 	for (i = 0; i < 2 * ARRAY_SIZE(etypes) && !err; i++) {
 		const struct gssk_enctype *et = gssk_enctype_find(etypes[i / 2]);
 		const struct gssk_enctype *st =
-			gssk_enctype_find(etypes[(i / 2 + 1) % 4]);
+			gssk_enctype_find(etypes[(i / 2 + 1) %
+						 ARRAY_SIZE(etypes)]);
 		bool sub = i & 1;
 
 		p.init = gssk_krb5_new(et->etype, key, et->key_len,
@@ -1143,11 +1200,12 @@ int gssk_krb5_selftest(unsigned int *vectors)
 {
 	int err;
 
-	*vectors = ARRAY_SIZE(gssk_st_nfold) + ARRAY_SIZE(gssk_st_cts) +
-		   ARRAY_SIZE(gssk_st_dk) + ARRAY_SIZE(gssk_st_kdf) +
-		   ARRAY_SIZE(gssk_st_enc8009) + ARRAY_SIZE(gssk_st_enc3962) +
+	*vectors = ARRAY_SIZE(gssk_st_enc8009) + ARRAY_SIZE(gssk_st_enc3962) +
 		   ARRAY_SIZE(gssk_st_cksum);
-
+	err = 0;
+#ifndef GSSK_KRB5_LIB
+	*vectors += ARRAY_SIZE(gssk_st_nfold) + ARRAY_SIZE(gssk_st_cts) +
+		    ARRAY_SIZE(gssk_st_dk) + ARRAY_SIZE(gssk_st_kdf);
 	err = gssk_st_nfold_run();
 	if (!err)
 		err = gssk_st_cts_run();
@@ -1155,6 +1213,7 @@ int gssk_krb5_selftest(unsigned int *vectors)
 		err = gssk_st_dk_run();
 	if (!err)
 		err = gssk_st_kdf_run();
+#endif
 	if (!err)
 		err = gssk_st_enc_run();
 	if (!err)
@@ -1165,7 +1224,7 @@ int gssk_krb5_selftest(unsigned int *vectors)
 		err = gssk_st_seqwin_run();
 	if (err)
 		return -EINVAL;
-	pr_info("Kerberos crypto self-test passed (%u known-answer vectors)\n",
-		*vectors);
+	pr_info("Kerberos crypto self-test passed (%u known-answer vectors, %s)\n",
+		*vectors, GSSK_KRB5_BACKEND);
 	return 0;
 }

@@ -37,7 +37,7 @@ static int gssk_load_check_key(struct nlattr *etype_attr,
 	if (!et) {
 		NL_SET_BAD_ATTR(extack, etype_attr);
 		NL_SET_ERR_MSG_MOD(extack,
-				   "enctype not supported (use 17, 18, 19 or 20)");
+				   "enctype not supported (use " GSSK_ENCTYPES_TEXT ")");
 		return gssk_load_bad(extack, GSSK_MINOR_BAD_ENCTYPE);
 	}
 	if (nla_len(key_attr) != et->key_len) {

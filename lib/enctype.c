@@ -18,6 +18,11 @@ static const struct gssk_enctype_info enctypes[] = {
 	  "aes128-cts-hmac-sha256-128", 16, 16 },
 	{ GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192,
 	  "aes256-cts-hmac-sha384-192", 32, 24 },
+	/* RFC 6803: the kernel takes them where it has crypto/krb5 (7.x) */
+	{ GSSK_ENCTYPE_CAMELLIA128_CTS_CMAC,
+	  "camellia128-cts-cmac", 16, 16 },
+	{ GSSK_ENCTYPE_CAMELLIA256_CTS_CMAC,
+	  "camellia256-cts-cmac", 32, 16 },
 };
 
 #define N_ENCTYPES	(sizeof(enctypes) / sizeof(enctypes[0]))

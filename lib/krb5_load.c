@@ -114,8 +114,11 @@ out:
 
 static bool gssk_enctype(OM_uint32 type)
 {
-	return type >= GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96 &&
-	       type <= GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192;
+	/* 25 and 26 (Camellia, RFC 6803): the kernel says if it has them */
+	return (type >= GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96 &&
+		type <= GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192) ||
+	       type == GSSK_ENCTYPE_CAMELLIA128_CTS_CMAC ||
+	       type == GSSK_ENCTYPE_CAMELLIA256_CTS_CMAC;
 }
 
 static OM_uint32 read_lucid(OM_uint32 *minor, const struct gsskp_mit *mit,
@@ -150,7 +153,7 @@ static OM_uint32 read_lucid(OM_uint32 *minor, const struct gsskp_mit *mit,
 	if (!gssk_enctype(cfx->ctx_key.type) ||
 	    (cfx->have_acceptor_subkey &&
 	     !gssk_enctype(cfx->acceptor_subkey.type))) {
-		gsskp_set_error("enctype %u is not one of 17, 18, 19, 20",
+		gsskp_set_error("enctype %u is not one of 17, 18, 19, 20, 25, 26",
 				gssk_enctype(cfx->ctx_key.type) ?
 				cfx->acceptor_subkey.type : cfx->ctx_key.type);
 		return refuse(minor, GSS_S_FAILURE, GSSK_MINOR_BAD_ENCTYPE);

@@ -80,7 +80,7 @@ static const struct minor_row kernel_minor_msgs[] = {
 	K(GSSK_MINOR_NOT_TRANSFERABLE,
 		"the context lacks GSS_C_TRANS_FLAG and cannot be exported"),
 	K(GSSK_MINOR_BAD_ENCTYPE,
-		"unsupported Kerberos enctype (gssk takes 17, 18, 19, 20)"),
+		"unsupported Kerberos enctype (gssk takes 17, 18, 19, 20, and 25, 26 where the kernel has crypto/krb5)"),
 	K(GSSK_MINOR_BAD_KEY_LENGTH,
 		"the key length does not suit the enctype"),
 	K(GSSK_MINOR_BAD_ROLE,

@@ -183,7 +183,7 @@ m_permission="the caller lacks the key permission the operation needs"
 m_not_gssk="the key serial names a key that is not of type gssk"
 m_expired="the security context is past its end time"
 m_not_trans="the context lacks GSS_C_TRANS_FLAG and cannot be exported"
-m_enctype="unsupported Kerberos enctype (gssk takes 17, 18, 19, 20)"
+m_enctype="unsupported Kerberos enctype (gssk takes 17, 18, 19, 20, and 25, 26 where the kernel has crypto/krb5)"
 m_key_length="the key length does not suit the enctype"
 m_keyring="the destination keyring cannot be used"
 m_tok_length="the interprocess token has the wrong length"
@@ -202,7 +202,13 @@ m_duplicate="the keyring already holds a context with this description"
 m_bad_argument="an argument is out of range"
 # kernel (extack) and libgssk messages
 k_no_key="no key with this serial"
-k_enctype="gssk: enctype not supported (use 17, 18, 19 or 20)"
+# The kernel names what it takes: 25 and 26 too where gssk runs on the
+# kernel's crypto/krb5 (krb5.ko is then held by gssk).
+if [ -e /sys/module/krb5/holders/gssk ]; then
+	k_enctype="gssk: enctype not supported (use 17, 18, 19, 20, 25 or 26)"
+else
+	k_enctype="gssk: enctype not supported (use 17, 18, 19 or 20)"
+fi
 k_key_length="gssk: key length does not match the enctype"
 k_past="gssk: end time is in the past"
 k_expired="gssk: security context has expired"

@@ -104,15 +104,23 @@ insmod $KO $params
 verdict "the module reloads with the parameters in force" $?
 
 version=$(cat /sys/module/gssk/version)
+# gssk's own crypto backend runs 49 known-answer vectors, the kernel's
+# crypto/krb5 one 26 (see kernel/krb5_selftest.c).
+if [ -e /sys/module/krb5/holders/gssk ]; then
+	min_vectors=25
+else
+	min_vectors=40
+fi
 stats "fresh module: version, ABI, limits, self-test, every count 0" \
 	'.loaded == true and .version == $v and .abi_version == 2 and
 	 .limits == {"default_ttl": $dt, "max_ttl": $mt,
 		     "max_tokens_per_user": $mk} and
 	 .contexts == 0 and .pending_tokens == 0 and
-	 .selftest.result == "passed" and .selftest.vectors > 40 and
+	 .selftest.result == "passed" and .selftest.vectors > $minv and
 	 .counters == {"loads": 0, "exports": 0, "imports": 0, "deletes": 0,
 		       "refusals": 0} and .refusals == []' \
-	--arg v "$version" --argjson dt "$(cat $PARAMS/default_ttl)" \
+	--arg v "$version" --argjson minv "$min_vectors" \
+	--argjson dt "$(cat $PARAMS/default_ttl)" \
 	--argjson mt "$(cat $PARAMS/max_ttl)" \
 	--argjson mk "$(cat $PARAMS/max_tokens_per_user)"
 vectors=$(printf '%s\n' "$out" | jq .selftest.vectors)

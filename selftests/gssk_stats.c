@@ -92,7 +92,12 @@ TEST_F(stats, raw_reply_has_every_attribute)
 	EXPECT_EQ((int)GSSK_SELFTEST_PASSED,
 		  (int)*(const uint8_t *)r->attr[GSSK_A_STATS_SELFTEST]);
 	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_STATS_SELFTEST_VECTORS, &v32));
-	EXPECT_GT(v32, 40u) TH_LOG("only %u known-answer vectors", v32);
+	/*
+	 * gssk's own backend runs 49 vectors (its internals included), the
+	 * crypto/krb5 one 26 (encryptions and checksums, Camellia's too).
+	 */
+	EXPECT_GT(v32, gssk_uses_crypto_krb5() ? 25u : 40u)
+		TH_LOG("only %u known-answer vectors", v32);
 	ASSERT_EQ(0, gnl_get_u32(r, GSSK_A_STATS_ABI_VERSION, &v32));
 	EXPECT_EQ((uint32_t)GSSK_GENL_VERSION, v32);
 

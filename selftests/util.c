@@ -35,6 +35,11 @@ size_t enctype_key_len(uint32_t enctype)
 	return e ? e->key_length : 0;
 }
 
+bool gssk_uses_crypto_krb5(void)
+{
+	return access("/sys/module/krb5/holders/gssk", F_OK) == 0;
+}
+
 void random_bytes(void *buf, size_t len)
 {
 	unsigned char *p = buf;

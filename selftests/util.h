@@ -48,6 +48,13 @@ struct test_ctx {
 /* Key length of a Kerberos enctype, 0 if gssk does not know it. */
 size_t enctype_key_len(uint32_t enctype);
 
+/*
+ * True if the loaded gssk runs on the kernel's crypto/krb5 (7.x): then it
+ * has the Camellia enctypes 25 and 26. Read from the kernel's own record
+ * of module dependencies (krb5.ko is held by gssk), not from gssk.
+ */
+bool gssk_uses_crypto_krb5(void);
+
 /* Fill buf with random bytes (getrandom). */
 void random_bytes(void *buf, size_t len);
 

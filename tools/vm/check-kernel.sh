@@ -9,7 +9,8 @@
 # cached under /var/cache/gssk/kernel-KVER, never installed), builds gssk.ko
 # and its corrupted and test-mode variants against its headers from a copy
 # of the sources in build/kernel-KVER/ (so the modules for the cloud kernel
-# stay as they are; W=1 and warning-free, as `make module` wants), then
+# stay as they are; W=1 and warning-free, as `make module` wants; a gcc-14
+# kernel in the trixie chroot of tools/vm/toolchain.sh), then
 # boots it under QEMU with its own modules (GSSK_MODROOT) and runs the
 # suite (tools/vm/run.sh test); the console log is kept in
 # build/kernel-KVER/vm-console.log. Expects 'make all' (or lib, tools and
@@ -42,7 +43,17 @@ if [ -d "$src/kernel" ]; then
 fi
 rm -rf "$src/include"
 cp -pr Kbuild Makefile install.mk dkms.conf kernel include "$src/"
-make -C "$src" KDIR="$kdir" module module-corrupt module-test
+if [ -f "$dk/toolchain" ]; then
+	# A kernel built with another gcc (Debian 13's gcc-14): build in the
+	# chroot tools/vm/toolchain.sh makes, with the unpacked kernel and the
+	# build directory bind-mounted at their own paths.
+	read -r suite gcc <"$dk/toolchain"
+	tc=$(pwd)/tools/vm/toolchain.sh
+	(cd "$src" && "$tc" run "$suite" "$gcc" "$dk" . -- \
+		make KDIR="$kdir" module module-corrupt module-test)
+else
+	make -C "$src" KDIR="$kdir" module module-corrupt module-test
+fi
 built=$(date +%s)
 
 export KVER=$kver

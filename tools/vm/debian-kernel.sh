@@ -11,10 +11,17 @@
 #   DIR/vmlinuz                     a line: the kernel image to boot
 #   DIR/root/lib/modules/$KVER/     its modules (GSSK_MODROOT is DIR/root)
 #
-# The packages: linux-image-$KVER, linux-headers-$KVER and the two its
-# headers depend on, linux-headers-*-common and linux-kbuild-* (the
-# scripts/ binaries). Debian's headers name the common tree and the kbuild
-# tree by absolute /usr/... paths; they are pointed into DIR/root.
+#   DIR/toolchain                   "SUITE GCC" if the kernel was built
+#                                   with another gcc than this host's (see
+#                                   tools/vm/toolchain.sh); absent if not
+#
+# The packages: linux-image-$KVER and, where the image is split (7.x: the
+# image package is empty and depends on linux-binary-$KVER, the vmlinuz,
+# linux-modules-$KVER and linux-base-$KVER, the System.map and config),
+# the packages of the same release it depends on; linux-headers-$KVER and
+# the two its headers depend on, linux-headers-*-common and linux-kbuild-*
+# (the scripts/ binaries). Debian's headers name the common tree and the
+# kbuild tree by absolute /usr/... paths; they are pointed into DIR/root.
 #
 # Everything lives under /var/cache/gssk (GSSK_CACHE): the apt
 # configuration, state and package cache in apt/ (the host's apt state is
@@ -24,8 +31,11 @@
 # directory and renamed into place, so an interrupted run leaves nothing
 # half done.
 #
-# Only gcc-12 kernels (Debian 12's, "+deb12") build with this host's
-# compiler and kbuild binaries; a kernel built with another gcc is refused.
+# Sources: Debian 12's bookworm-security and bookworm-backports, Debian
+# 13's trixie, trixie-security and trixie-backports. gcc-12 kernels (Debian
+# 12's, "+deb12") build with this host's compiler and kbuild binaries;
+# gcc-14 kernels (Debian 13's, "+deb13") build in a trixie chroot
+# (tools/vm/toolchain.sh, named in DIR/toolchain); another gcc is refused.
 set -euo pipefail
 
 die() {
@@ -62,6 +72,9 @@ fi
 cat >"$apt/etc/sources.list.tmp" <<EOF
 deb [signed-by=$keyring] http://deb.debian.org/debian-security bookworm-security main
 deb [signed-by=$keyring] http://deb.debian.org/debian bookworm-backports main
+deb [signed-by=$keyring] http://deb.debian.org/debian trixie main
+deb [signed-by=$keyring] http://deb.debian.org/debian-security trixie-security main
+deb [signed-by=$keyring] http://deb.debian.org/debian trixie-backports main
 EOF
 mv "$apt/etc/sources.list.tmp" "$apt/etc/sources.list"
 cat >"$apt/apt.conf.tmp" <<EOF
@@ -88,7 +101,8 @@ apt-get -q update >&2
 
 headers=linux-headers-$kver
 apt-cache show "$headers" >/dev/null 2>&1 ||
-	die "$headers is not in bookworm-security or bookworm-backports"
+	die "$headers is not in bookworm-security, bookworm-backports, trixie," \
+		"trixie-security or trixie-backports"
 # The headers' dependencies name the common headers and the kbuild tools
 # of the same build, and the compiler it was built with.
 depends=$(apt-cache show --no-all-versions "$headers" |
@@ -97,14 +111,28 @@ common=$(grep -x 'linux-headers-.*-common' <<<"$depends") ||
 	die "$headers depends on no linux-headers-*-common"
 kbuild=$(grep -x 'linux-kbuild-.*' <<<"$depends") ||
 	die "$headers depends on no linux-kbuild-*"
-cc=$(grep -x 'gcc-[0-9]*' <<<"$depends" || true)
+# Debian 12 names the compiler gcc-N, Debian 13 gcc-N-for-host.
+cc=$(grep -xE 'gcc-[0-9]+(-for-host)?' <<<"$depends" || true)
+cc=${cc%-for-host}
 host_cc=gcc-$(gcc -dumpversion | cut -d. -f1)
-[ "$cc" = "$host_cc" ] ||
-	die "$kver was built with ${cc:-an unknown compiler}; this host has $host_cc"
+toolchain=
+if [ "$cc" != "$host_cc" ]; then
+	case $cc in
+	gcc-14) toolchain="trixie 14" ;;
+	*) die "$kver was built with ${cc:-an unknown compiler}; this host has" \
+		"$host_cc and a trixie chroot gives gcc-14" ;;
+	esac
+fi
+# The image package's own dependencies of the same release (7.x splits
+# the image into linux-binary, linux-modules and linux-base).
+image_parts=$(apt-cache show --no-all-versions "linux-image-$kver" |
+	sed -n 's/^Depends: //p' | tr ',' '\n' | sed 's/^ *//; s/ .*//' |
+	grep -xF -e "linux-binary-$kver" -e "linux-modules-$kver" \
+		-e "linux-base-$kver" || true)
 
 # apt-get download writes into the current directory; it skips nothing, so
 # packages already fetched (same file name) are not fetched again.
-pkgs="linux-image-$kver $headers $common $kbuild"
+pkgs="linux-image-$kver ${image_parts//$'\n'/ } $headers $common $kbuild"
 (
 	cd "$apt/debs"
 	for p in $pkgs; do
@@ -161,6 +189,9 @@ fi
 
 echo "$dir/root/usr/src/linux-headers-$kver" >"$tmp/kdir"
 echo "$dir/root$image" >"$tmp/vmlinuz"
+if [ -n "$toolchain" ]; then
+	echo "$toolchain" >"$tmp/toolchain"
+fi
 touch "$tmp/done"
 rm -rf "$dir"
 mv "$tmp" "$dir"

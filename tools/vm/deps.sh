@@ -6,6 +6,8 @@
 #   deps.sh         what make check, demo and bench need
 #   deps.sh debug   that, plus what building the debug kernel needs
 #                   (tools/vm/debug-kernel.sh)
+#   deps.sh toolchain  that, plus debootstrap, which makes the trixie
+#                   chroot that builds for gcc-14 kernels (tools/vm/toolchain.sh)
 set -eu
 
 # The one list of packages this project needs from apt. dwarves (pahole):
@@ -46,7 +48,13 @@ DEBUG_PACKAGES="
 	bc
 	libelf-dev
 "
+# A chroot of another Debian release, for kernels built with another gcc.
+TOOLCHAIN_PACKAGES="
+	debootstrap
+	debian-archive-keyring
+"
 [ "${1:-}" = debug ] && PACKAGES="$PACKAGES $DEBUG_PACKAGES"
+[ "${1:-}" = toolchain ] && PACKAGES="$PACKAGES $TOOLCHAIN_PACKAGES"
 
 missing=
 for pkg in $PACKAGES; do

@@ -56,7 +56,17 @@ ko=${GSSK_KO_DIR:-.}
 # trailing "?" is optional: a kernel without any of its names (7.x moved
 # the x86 SHA code into lib/crypto, where it is no module of its own) is
 # fine, the generic or library code serves. Everything else must exist.
-CRYPTO_MODULES="cts ecb aesni-intel sha1-ssse3? sha256-ssse3? sha512_generic|sha512 sha512-ssse3?"
+#
+# With the crypto/krb5 backend (7.x) gssk.ko depends on krb5.ko (its
+# modinfo says so), and krb5.ko allocates its AEADs and keyed hashes by
+# name: krb5enc(hmac(sha1),cts(cbc(aes))) (RFC 3962),
+# authenc(hmac(sha256|sha384),cts(cbc(aes))) (RFC 8009), cmac(camellia)
+# and krb5enc(cmac(camellia),cts(cbc(camellia))). The kernel would ask
+# modprobe for the templates and ciphers it lacks; the VM has no
+# /sbin/modprobe, so they are loaded beforehand. They are optional
+# (6.1 has no krb5enc; a kernel may build them in).
+CRYPTO_MODULES="cts ecb aesni-intel sha1-ssse3? sha256-ssse3? sha512_generic|sha512 sha512-ssse3?
+	krb5enc? authenc? cmac? camellia_generic? camellia-x86_64?"
 
 die() {
 	echo "mkinitramfs: $*" >&2

@@ -25,11 +25,14 @@
 #   gssk-e18/localhost@GSSK.TEST    aes256-cts-hmac-sha1-96 keys only
 #   gssk-e19/localhost@GSSK.TEST    aes128-cts-hmac-sha256-128 keys only
 #   gssk-e20/localhost@GSSK.TEST    aes256-cts-hmac-sha384-192 keys only
-#   gssk-e23/localhost@GSSK.TEST    arcfour-hmac only (RFC 1964-style tokens)
-#   gssk-e25/localhost@GSSK.TEST    camellia128-cts-cmac only
-#                                   (the two contexts gssk must refuse; the
-#                                   test restricts both sides' enctypes, or
-#                                   MIT negotiates an AES acceptor subkey)
+#   gssk-e25/localhost@GSSK.TEST    camellia128-cts-cmac keys only
+#   gssk-e26/localhost@GSSK.TEST    camellia256-cts-cmac keys only
+#                                   (RFC 6803: gssk takes them where it
+#                                   runs on the kernel's crypto/krb5)
+#   gssk-e23/localhost@GSSK.TEST    arcfour-hmac only (RFC 1964-style tokens;
+#                                   a context gssk must refuse; the test
+#                                   restricts both sides' enctypes, or MIT
+#                                   negotiates an AES acceptor subkey)
 # A ticket for a service is encrypted in its only key, and the KDC picks
 # the session key among the enctypes that service has, so a context with
 # gssk-eN uses enctype N.
@@ -66,7 +69,7 @@ cat >"$out/etc/krb5.conf" <<CONF
 	dns_canonicalize_hostname = false
 	rdns = false
 	udp_preference_limit = 1
-	permitted_enctypes = aes256-cts-hmac-sha384-192 aes128-cts-hmac-sha256-128 aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 camellia128-cts-cmac arcfour-hmac
+	permitted_enctypes = aes256-cts-hmac-sha384-192 aes128-cts-hmac-sha256-128 aes256-cts-hmac-sha1-96 aes128-cts-hmac-sha1-96 camellia128-cts-cmac camellia256-cts-cmac arcfour-hmac
 	default_ccache_name = FILE:/tmp/krb5cc_gssk
 	# for gssk-e23 only (see below): the KDC issues no RC4 keys otherwise
 	allow_rc4 = true
@@ -129,8 +132,10 @@ declare -A names=(
 	[18]=aes256-cts-hmac-sha1-96
 	[19]=aes128-cts-hmac-sha256-128
 	[20]=aes256-cts-hmac-sha384-192
+	[25]=camellia128-cts-cmac
+	[26]=camellia256-cts-cmac
 )
-for e in 17 18 19 20; do
+for e in 17 18 19 20 25 26; do
 	p=gssk-e$e/localhost@$REALM
 	kadm "addprinc -randkey -e ${names[$e]}:normal $p"
 	# Without this the KDC may give a session key of another enctype
@@ -145,17 +150,13 @@ for e in 17 18 19 20; do
 		exit 1
 	fi
 done
-# Two services whose contexts gssk must refuse (selftests/gssk_krb5_load.c):
-# camellia128-cts-cmac (25) uses RFC 4121 tokens with an enctype gssk does
-# not implement, arcfour-hmac (23) the older RFC 1964-style tokens. They are
-# in permitted_enctypes above only so that such contexts can be made.
-declare -A refused=([23]=arcfour-hmac [25]=camellia128-cts-cmac)
-for e in 23 25; do
-	p=gssk-e$e/localhost@$REALM
-	kadm "addprinc -randkey -e ${refused[$e]}:normal $p"
-	kadm "setstr $p session_enctypes ${refused[$e]}"
-	kadm "ktadd -k $out/etc/krb5.keytab -e ${refused[$e]}:normal $p"
-done
+# A service whose contexts gssk must refuse (selftests/gssk_krb5_load.c):
+# arcfour-hmac (23) uses the older RFC 1964-style tokens. It is in
+# permitted_enctypes above only so that such contexts can be made.
+p=gssk-e23/localhost@$REALM
+kadm "addprinc -randkey -e arcfour-hmac:normal $p"
+kadm "setstr $p session_enctypes arcfour-hmac"
+kadm "ktadd -k $out/etc/krb5.keytab -e arcfour-hmac:normal $p"
 # ktadd -k writes mode 0600 files owned by the builder; the VM runs the
 # tests as root, so that is fine.
 touch "$stamp"

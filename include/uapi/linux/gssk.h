@@ -272,7 +272,7 @@ enum gssk_role {
 
 /*
  * The Kerberos enctypes gssk takes (GSSK_A_ENCTYPE, GSSK_A_SUBKEY_ENCTYPE;
- * RFC 3962 and RFC 8009 numbers). libgssk's gssk_enctype_info() gives
+ * RFC 3962, RFC 8009 and RFC 6803 numbers). libgssk's gssk_enctype_info() gives
  * each one's name and key and checksum lengths.
  */
 enum gssk_krb5_enctype {
@@ -280,6 +280,9 @@ enum gssk_krb5_enctype {
 	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA1_96	= 18,
 	GSSK_ENCTYPE_AES128_CTS_HMAC_SHA256_128	= 19,
 	GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192	= 20,
+	/* RFC 6803, only where the kernel has crypto/krb5 (6.15 and later) */
+	GSSK_ENCTYPE_CAMELLIA128_CTS_CMAC	= 25,
+	GSSK_ENCTYPE_CAMELLIA256_CTS_CMAC	= 26,
 };
 
 /*
