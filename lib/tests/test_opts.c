@@ -116,15 +116,22 @@ static void export_opts(void)
 
 static void enctypes(void)
 {
+	static const uint32_t expect[] = { 17, 18, 19, 20, 25, 26 };
 	const struct gssk_enctype_info *e;
 	size_t i;
 	bool good = true;
 
 	for (i = 0; (e = gssk_enctype_at(i)); i++)
-		good = good && gssk_enctype_info(e->enctype) == e &&
+		good = good && i < sizeof(expect) / sizeof(expect[0]) &&
+		       gssk_enctype_info(e->enctype) == e &&
 		       gssk_enctype_by_name(e->name) == e->enctype &&
-		       e->enctype == 17 + i;
-	ok(good && i == 4, "the table: 17 to 20, found by number and by name");
+		       e->enctype == expect[i];
+	ok(good && i == 6,
+	   "the table: 17 to 20, 25 and 26, found by number and by name");
+	e = gssk_enctype_info(GSSK_ENCTYPE_CAMELLIA256_CTS_CMAC);
+	ok(e && strcmp(e->name, "camellia256-cts-cmac") == 0 &&
+	   e->key_length == 32 && e->checksum_length == 16,
+	   "camellia256-cts-cmac: 32-byte key, 16-byte checksum");
 	e = gssk_enctype_info(GSSK_ENCTYPE_AES256_CTS_HMAC_SHA384_192);
 	ok(e && strcmp(e->name, "aes256-cts-hmac-sha384-192") == 0 &&
 	   e->key_length == 32 && e->checksum_length == 24,

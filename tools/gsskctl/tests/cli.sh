@@ -316,7 +316,7 @@ differ $? "the usage's global options are the OPTIONS' ($(tr '\n' ' ' <"$tmp/g")
 
 # the enctypes: the page names those of libgssk's table, which
 # 'gsskctl random-key --enctype' takes by name or number (and no other)
-tr -s ' ,()' '\n\n' <"$tmp/options" | grep -x 'aes[0-9a-z-]*' | sort -u \
+tr -s ' ,()' '\n\n' <"$tmp/options" | grep -xE '(aes|camellia)[0-9a-z-]*' | sort -u \
 	>"$tmp/names"
 numbers=
 for e in $(seq 1 64); do
