@@ -66,10 +66,10 @@ KDIR ?= $(shell tools/vm/kernel.sh kdir)
 # tools/vm/toolchain.sh). .ci/run runs them all (make check-newer-kernels).
 CHECK_KERNELS ?= 6.12.118+deb12-cloud-amd64 7.3.4+deb13-cloud-amd64
 
-.PHONY: all deps module module-corrupt module-test lib tools selftests \
+.PHONY: all deps module module-corrupt module-test lib tools selftests interposer \
 	check check-kernels check-newer-kernels check-debug demo bench clean
 
-all: module module-corrupt module-test lib tools selftests
+all: module module-corrupt module-test lib tools selftests interposer
 
 deps:
 	tools/vm/deps.sh
@@ -131,6 +131,10 @@ tools: lib
 selftests: lib
 	$(MAKE) -C selftests
 
+# gssk-interposer.so, the MIT mechglue interposer for krb5 (issue 11).
+interposer:
+	$(MAKE) -C interposer
+
 # Each step is a separate make so that it sees what the previous one
 # installed or built.
 check: deps
@@ -139,6 +143,7 @@ ifeq ($(OTHER_KERNEL),)
 	tools/check-layering.sh
 	$(MAKE) -C lib check
 	$(MAKE) -C tools/gsskctl check
+	$(MAKE) -C interposer check
 	$(MAKE) check-install
 	tools/vm/run.sh test
 else
@@ -189,7 +194,7 @@ bench: deps
 
 clean:
 	if [ -n "$(KDIR)" ]; then $(MAKE) -C $(KDIR) M=$(CURDIR) clean; fi
-	for dir in lib tools/gsskctl tools/bench examples selftests; do \
+	for dir in lib tools/gsskctl tools/bench examples selftests interposer; do \
 		if [ -f $$dir/Makefile ]; then $(MAKE) -C $$dir clean; fi; \
 	done
 	rm -rf build

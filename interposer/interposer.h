@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/*
+ * gssk-interposer.so: an MIT krb5 mechglue interposer for the krb5
+ * mechanism (issue 11). This step forwards every entry point to the real
+ * krb5 mechanism by re-entering the mechglue with the "special" OID (the
+ * interposer's OID followed by the real mechanism's OID, which the
+ * mechglue maps back to the real mechanism), so a program behaves as
+ * without the interposer.
+ *
+ * Every handle this module returns to the mechglue (context, credential,
+ * name) is a handle of the outer mechglue API obtained by that re-entry;
+ * the functions here pass it back to the public gss_* call unchanged.
+ */
+#ifndef GSSK_INTERPOSER_H
+#define GSSK_INTERPOSER_H
+
+#include <stdbool.h>
+#include <gssapi/gssapi.h>
+#include <gssapi/gssapi_ext.h>
+#include <gssapi/gssapi_krb5.h>
+
+#define GSSI_EXPORT __attribute__((visibility("default")))
+
+/*
+ * The interposer's own OID: 1.3.6.1.4.1.32473.71.83.83.75 (the last four
+ * arcs spell "GSSK" in ASCII). 1.3.6.1.4.1.32473 is the private
+ * enterprise number IANA reserves for documentation (RFC 5612), the one
+ * arc this project may use without registering its own. The OID never
+ * goes on the wire to a peer: it names the module in /etc/gss/mech.d and
+ * prefixes the mechglue's "special" OIDs. A UUID arc under 2.25 was tried
+ * first; MIT 1.20's gss_str_to_oid cannot parse an arc wider than a long,
+ * so /etc/gss/mech.d could not name it. A deployment that wants its own
+ * arc changes GSSI_OID_BYTES in oid.c and the line in gssk.conf together.
+ */
+extern const gss_OID_desc gssi_oid;
+extern const gss_OID_desc gssi_krb5_oid;	/* 1.2.840.113554.1.2.2 */
+extern const gss_OID_desc gssi_mskrb5_oid;	/* 1.2.840.48018.1.2.2 */
+
+bool gssi_oid_equal(gss_const_OID a, gss_const_OID b);
+
+/* True if oid is one of the two krb5 mechanism OIDs this module serves. */
+bool gssi_is_krb5(gss_const_OID oid);
+
+/*
+ * The special OID for the real mechanism mech (krb5 when mech is NULL or
+ * not one of ours; an OID that already is special is returned as is). The
+ * result is static: never free it.
+ */
+gss_OID gssi_special(gss_const_OID mech);
+
+/*
+ * A one-element OID set holding the special OID of mech, for calls that
+ * take a set. The set is static: never free it.
+ */
+gss_OID_set gssi_special_set(gss_const_OID mech);
+
+#endif /* GSSK_INTERPOSER_H */
