@@ -14,7 +14,6 @@ struct gssk_enctype {
 	unsigned int key_len;		/* protocol key length in bytes */
 
 	/* Per-message cryptography (krb5_crypto.c) */
-	u32 cksumtype;			/* RFC 3961 checksum type of get_mic */
 	bool kdf_sha2;			/* RFC 8009 KDF and encrypt-then-MAC */
 	const char *hash_name;		/* crypto API name of the HMAC's hash */
 	unsigned int ke_len;		/* derived encryption key Ke */

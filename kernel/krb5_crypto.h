@@ -29,7 +29,6 @@
 
 struct crypto_skcipher;
 
-#define GSSK_KRB5_BLOCK_LEN	16	/* AES block */
 #define GSSK_KRB5_CONF_LEN	16	/* confounder: one AES block */
 #define GSSK_KRB5_MAX_MAC	24	/* longest mac_len of any enctype */
 #define GSSK_KRB5_MAX_KEY	32	/* longest key of any enctype */

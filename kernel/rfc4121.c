@@ -32,23 +32,28 @@
 #include "krb5_crypto.h"
 #include "rfc4121.h"
 
-#define TOK_MIC			0x0404
-#define TOK_WRAP		0x0504
+/*
+ * RFC 4121 section 4.2.6: token IDs and section 4.2.2: flags (the values
+ * of <linux/sunrpc/gss_krb5.h>'s KG2_TOK_* and KG2_TOKEN_FLAG_*, which
+ * gssk does not include: that header brings sunrpc's own krb5 types).
+ */
+#define GSSK_HDR			GSSK_RFC4121_HDR_LEN
 
-#define FLAG_SENT_BY_ACCEPTOR	0x01
-#define FLAG_SEALED		0x02
-#define FLAG_ACCEPTOR_SUBKEY	0x04
+#define GSSK_KG2_TOK_MIC		0x0404
+#define GSSK_KG2_TOK_WRAP		0x0504
 
-#define HDR			GSSK_RFC4121_HDR_LEN
+#define GSSK_KG2_FLAG_SENTBYACCEPTOR	0x01
+#define GSSK_KG2_FLAG_SEALED		0x02
+#define GSSK_KG2_FLAG_ACCEPTORSUBKEY	0x04
 
 static u8 gssk_rfc4121_flags(const struct gssk_krb5 *k)
 {
 	u8 flags = 0;
 
 	if (!k->initiator)
-		flags |= FLAG_SENT_BY_ACCEPTOR;
+		flags |= GSSK_KG2_FLAG_SENTBYACCEPTOR;
 	if (k->acceptor_subkey)
-		flags |= FLAG_ACCEPTOR_SUBKEY;
+		flags |= GSSK_KG2_FLAG_ACCEPTORSUBKEY;
 	return flags;
 }
 
@@ -62,10 +67,10 @@ static u32 gssk_rfc4121_fail(u32 major, u32 minor_code, u32 *minor)
 static u32 gssk_rfc4121_check_flags(const struct gssk_krb5 *k, u8 flags,
 				    u32 *minor)
 {
-	if (!!(flags & FLAG_SENT_BY_ACCEPTOR) != k->initiator)
+	if (!!(flags & GSSK_KG2_FLAG_SENTBYACCEPTOR) != k->initiator)
 		return gssk_rfc4121_fail(GSS_S_BAD_SIG,
 					 GSSK_MINOR_WRONG_DIRECTION, minor);
-	if (!!(flags & FLAG_ACCEPTOR_SUBKEY) != k->acceptor_subkey)
+	if (!!(flags & GSSK_KG2_FLAG_ACCEPTORSUBKEY) != k->acceptor_subkey)
 		return gssk_rfc4121_fail(GSS_S_DEFECTIVE_TOKEN,
 					 GSSK_MINOR_TOKEN_DEFECTIVE, minor);
 	return GSS_S_COMPLETE;
@@ -84,7 +89,7 @@ static u32 gssk_rfc4121_crypto_status(int err, u32 *minor)
 
 size_t gssk_rfc4121_mic_len(const struct gssk_krb5 *k)
 {
-	return HDR + k->et->mac_len;
+	return GSSK_HDR + k->et->mac_len;
 }
 
 int gssk_rfc4121_get_mic(const struct gssk_krb5 *k, u64 seq, const u8 *msg,
@@ -93,12 +98,12 @@ int gssk_rfc4121_get_mic(const struct gssk_krb5 *k, u64 seq, const u8 *msg,
 	if (len > GSSK_RFC4121_MAX_MSG)
 		return -EMSGSIZE;
 
-	put_unaligned_be16(TOK_MIC, tok);
+	put_unaligned_be16(GSSK_KG2_TOK_MIC, tok);
 	tok[2] = gssk_rfc4121_flags(k);
 	memset(tok + 3, 0xff, 5);
 	put_unaligned_be64(seq, tok + 8);
 	return gssk_krb5_checksum(k->et, gssk_krb5_sign_key(k, true), msg, len,
-				  tok, HDR, tok + HDR);
+				  tok, GSSK_HDR, tok + GSSK_HDR);
 }
 
 u32 gssk_rfc4121_verify_mic(const struct gssk_krb5 *k, const u8 *msg,
@@ -114,9 +119,9 @@ u32 gssk_rfc4121_verify_mic(const struct gssk_krb5 *k, const u8 *msg,
 		return gssk_rfc4121_fail(GSS_S_FAILURE,
 					 GSSK_MINOR_MESSAGE_TOO_LONG, minor);
 	if (tok_len != gssk_rfc4121_mic_len(k) ||
-	    get_unaligned_be16(tok) != TOK_MIC ||
+	    get_unaligned_be16(tok) != GSSK_KG2_TOK_MIC ||
 	    memcmp(tok + 3, filler, sizeof(filler)) ||
-	    (tok[2] & FLAG_SEALED))
+	    (tok[2] & GSSK_KG2_FLAG_SEALED))
 		return gssk_rfc4121_fail(GSS_S_DEFECTIVE_TOKEN,
 					 GSSK_MINOR_TOKEN_DEFECTIVE, minor);
 	major = gssk_rfc4121_check_flags(k, tok[2], minor);
@@ -124,7 +129,7 @@ u32 gssk_rfc4121_verify_mic(const struct gssk_krb5 *k, const u8 *msg,
 		return major;
 
 	err = gssk_krb5_verify_checksum(k->et, gssk_krb5_sign_key(k, false),
-					msg, len, tok, HDR, tok + HDR);
+					msg, len, tok, GSSK_HDR, tok + GSSK_HDR);
 	if (err)
 		return gssk_rfc4121_crypto_status(err, minor);
 	*seq = get_unaligned_be64(tok + 8);
@@ -137,8 +142,8 @@ size_t gssk_rfc4121_wrap_len(const struct gssk_krb5 *k, bool conf,
 	if (len > GSSK_RFC4121_MAX_MSG)
 		return 0;
 	if (conf)
-		return HDR + GSSK_KRB5_CONF_LEN + len + HDR + k->et->mac_len;
-	return HDR + len + k->et->mac_len;
+		return GSSK_HDR + GSSK_KRB5_CONF_LEN + len + GSSK_HDR + k->et->mac_len;
+	return GSSK_HDR + len + k->et->mac_len;
 }
 
 size_t gssk_rfc4121_wrap_size_limit(const struct gssk_krb5 *k, bool conf,
@@ -161,26 +166,26 @@ int gssk_rfc4121_wrap(const struct gssk_krb5 *k, bool conf, u64 seq,
 	if (len > GSSK_RFC4121_MAX_MSG)
 		return -EMSGSIZE;
 
-	put_unaligned_be16(TOK_WRAP, tok);
-	tok[2] = gssk_rfc4121_flags(k) | (conf ? FLAG_SEALED : 0);
+	put_unaligned_be16(GSSK_KG2_TOK_WRAP, tok);
+	tok[2] = gssk_rfc4121_flags(k) | (conf ? GSSK_KG2_FLAG_SEALED : 0);
 	tok[3] = 0xff;
 	put_unaligned_be16(0, tok + 4);		/* EC */
 	put_unaligned_be16(0, tok + 6);		/* RRC */
 	put_unaligned_be64(seq, tok + 8);
 
 	if (conf) {
-		u8 *plain = tok + HDR + GSSK_KRB5_CONF_LEN;
+		u8 *plain = tok + GSSK_HDR + GSSK_KRB5_CONF_LEN;
 
 		/* plaintext: message | no filler (EC 0) | header copy */
 		memcpy(plain, msg, len);
-		memcpy(plain + len, tok, HDR);
-		return gssk_krb5_encrypt(k->et, u, tok + HDR, len + HDR);
+		memcpy(plain + len, tok, GSSK_HDR);
+		return gssk_krb5_encrypt(k->et, u, tok + GSSK_HDR, len + GSSK_HDR);
 	}
 
 	/* checksum over message | header with EC and RRC zero, as it is now */
-	memcpy(tok + HDR, msg, len);
-	err = gssk_krb5_checksum(k->et, u, tok + HDR, len, tok, HDR,
-				 tok + HDR + len);
+	memcpy(tok + GSSK_HDR, msg, len);
+	err = gssk_krb5_checksum(k->et, u, tok + GSSK_HDR, len, tok, GSSK_HDR,
+				 tok + GSSK_HDR + len);
 	if (err)
 		return err;
 	put_unaligned_be16(mac_len, tok + 4);	/* EC = checksum length */
@@ -217,23 +222,23 @@ static u32 gssk_rfc4121_unwrap_sealed(const struct gssk_krb5 *k, u8 *tok,
 				      size_t *msg_len, u32 *minor)
 {
 	unsigned int mac_len = k->et->mac_len;
-	size_t dlen = tok_len - HDR;
+	size_t dlen = tok_len - GSSK_HDR;
 	size_t plen;
 	u8 *plain, *copy;
 	int err;
 
-	if (dlen < GSSK_KRB5_CONF_LEN + (size_t)ec + HDR + mac_len)
+	if (dlen < GSSK_KRB5_CONF_LEN + (size_t)ec + GSSK_HDR + mac_len)
 		return gssk_rfc4121_fail(GSS_S_DEFECTIVE_TOKEN,
 					 GSSK_MINOR_TOKEN_DEFECTIVE, minor);
 
 	err = gssk_krb5_decrypt(k->et, gssk_krb5_seal_key(k, false),
-				tok + HDR, dlen);
+				tok + GSSK_HDR, dlen);
 	if (err)
 		return gssk_rfc4121_crypto_status(err, minor);
 
-	plain = tok + HDR + GSSK_KRB5_CONF_LEN;
+	plain = tok + GSSK_HDR + GSSK_KRB5_CONF_LEN;
 	plen = dlen - GSSK_KRB5_CONF_LEN - mac_len;
-	copy = plain + plen - HDR;
+	copy = plain + plen - GSSK_HDR;
 	/*
 	 * The encrypted header copy must match the outer header: TOK_ID,
 	 * flags, filler, EC and SND_SEQ. Its RRC (sent as zero) is not
@@ -243,7 +248,7 @@ static u32 gssk_rfc4121_unwrap_sealed(const struct gssk_krb5 *k, u8 *tok,
 		return gssk_rfc4121_fail(GSS_S_BAD_SIG,
 					 GSSK_MINOR_BAD_CHECKSUM, minor);
 	*msg = plain;
-	*msg_len = plen - HDR - ec;
+	*msg_len = plen - GSSK_HDR - ec;
 	return GSS_S_COMPLETE;
 }
 
@@ -252,23 +257,23 @@ static u32 gssk_rfc4121_unwrap_plain(const struct gssk_krb5 *k, u8 *tok,
 				     size_t *msg_len, u32 *minor)
 {
 	unsigned int mac_len = k->et->mac_len;
-	size_t dlen = tok_len - HDR;
-	u8 hdr[HDR];
+	size_t dlen = tok_len - GSSK_HDR;
+	u8 hdr[GSSK_HDR];
 	int err;
 
 	if (ec != mac_len || dlen < mac_len)
 		return gssk_rfc4121_fail(GSS_S_DEFECTIVE_TOKEN,
 					 GSSK_MINOR_TOKEN_DEFECTIVE, minor);
 
-	memcpy(hdr, tok, HDR);
+	memcpy(hdr, tok, GSSK_HDR);
 	put_unaligned_be16(0, hdr + 4);
 	put_unaligned_be16(0, hdr + 6);
 	err = gssk_krb5_verify_checksum(k->et, gssk_krb5_seal_key(k, false),
-					tok + HDR, dlen - mac_len, hdr, HDR,
-					tok + HDR + dlen - mac_len);
+					tok + GSSK_HDR, dlen - mac_len, hdr, GSSK_HDR,
+					tok + GSSK_HDR + dlen - mac_len);
 	if (err)
 		return gssk_rfc4121_crypto_status(err, minor);
-	*msg = tok + HDR;
+	*msg = tok + GSSK_HDR;
 	*msg_len = dlen - mac_len;
 	return GSS_S_COMPLETE;
 }
@@ -282,11 +287,11 @@ u32 gssk_rfc4121_unwrap(const struct gssk_krb5 *k, u8 *tok, size_t tok_len,
 	u32 major;
 
 	*minor = GSSK_MINOR_NONE;
-	if (tok_len > GSSK_RFC4121_MAX_MSG + 2 * HDR + GSSK_KRB5_CONF_LEN +
+	if (tok_len > GSSK_RFC4121_MAX_MSG + 2 * GSSK_HDR + GSSK_KRB5_CONF_LEN +
 		      GSSK_KRB5_MAX_MAC)
 		return gssk_rfc4121_fail(GSS_S_FAILURE,
 					 GSSK_MINOR_MESSAGE_TOO_LONG, minor);
-	if (tok_len < HDR || get_unaligned_be16(tok) != TOK_WRAP ||
+	if (tok_len < GSSK_HDR || get_unaligned_be16(tok) != GSSK_KG2_TOK_WRAP ||
 	    tok[3] != 0xff)
 		return gssk_rfc4121_fail(GSS_S_DEFECTIVE_TOKEN,
 					 GSSK_MINOR_TOKEN_DEFECTIVE, minor);
@@ -294,10 +299,10 @@ u32 gssk_rfc4121_unwrap(const struct gssk_krb5 *k, u8 *tok, size_t tok_len,
 	if (major != GSS_S_COMPLETE)
 		return major;
 
-	sealed = tok[2] & FLAG_SEALED;
+	sealed = tok[2] & GSSK_KG2_FLAG_SEALED;
 	ec = get_unaligned_be16(tok + 4);
 	rrc = get_unaligned_be16(tok + 6);
-	if (gssk_rotate_left(tok + HDR, tok_len - HDR, rrc))
+	if (gssk_rotate_left(tok + GSSK_HDR, tok_len - GSSK_HDR, rrc))
 		return gssk_rfc4121_fail(GSS_S_FAILURE, GSSK_MINOR_NO_MEMORY,
 					 minor);
 
