@@ -97,7 +97,7 @@ define variant_module
 	cp -pu Kbuild dkms.conf build/$(1)/
 	cp -pu kernel/*.[ch] build/$(1)/kernel/
 	cp -rpu include/. build/$(1)/include/
-	$(MAKE) -C $(KDIR) M=$(CURDIR)/build/$(1) $(2) \
+	+$(MAKE) -C $(KDIR) M=$(CURDIR)/build/$(1) $(2) \
 		modules > build/$(1)/build.log 2>&1 || \
 		{ cat build/$(1)/build.log; exit 1; }
 	@if grep -qi 'warning:' build/$(1)/build.log; then \
