@@ -53,3 +53,8 @@ const struct gssk_enctype *gssk_enctype_find(u32 etype)
 			return &gssk_enctypes[i];
 	return NULL;
 }
+
+const struct gssk_enctype *gssk_enctype_at(unsigned int i)
+{
+	return i < ARRAY_SIZE(gssk_enctypes) ? &gssk_enctypes[i] : NULL;
+}

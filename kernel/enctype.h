@@ -23,6 +23,8 @@ struct gssk_enctype {
 };
 
 const struct gssk_enctype *gssk_enctype_find(u32 etype);
+/* Entry i of the table, or NULL past the last: to walk every enctype. */
+const struct gssk_enctype *gssk_enctype_at(unsigned int i);
 
 /* The list a refusal names */
 #ifdef GSSK_KRB5_LIB

@@ -49,10 +49,9 @@ int gssk_krb5_ukey_init(struct gssk_krb5_ukey *u,
 	int err;
 
 	memset(u, 0, sizeof(*u));
+	/* gssk_krb5_init() checked the lengths of every enctype of the table */
 	u->krb5 = crypto_krb5_find_enctype(et->etype);
-	if (!u->krb5 || u->krb5->key_len != et->key_len ||
-	    u->krb5->cksum_len != et->mac_len ||
-	    u->krb5->conf_len != GSSK_KRB5_CONF_LEN)
+	if (!u->krb5)
 		return -ENOENT;
 
 	u->kc = crypto_krb5_prepare_checksum(u->krb5, &tk, usage, GFP_KERNEL);
@@ -238,23 +237,21 @@ int gssk_krb5_verify_checksum(const struct gssk_enctype *et,
 
 /*
  * The library needs no module-wide state; check that it has every enctype
- * gssk offers, with the lengths gssk's token code expects.
+ * of gssk's table (enctype.c), with the lengths gssk's token code expects.
  */
 int gssk_krb5_init(void)
 {
-	static const u32 etypes[] = { 17, 18, 19, 20, 25, 26 };
 	const struct gssk_enctype *et;
 	const struct krb5_enctype *k;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(etypes); i++) {
-		et = gssk_enctype_find(etypes[i]);
-		k = crypto_krb5_find_enctype(etypes[i]);
-		if (!et || !k || k->key_len != et->key_len ||
+	for (i = 0; (et = gssk_enctype_at(i)); i++) {
+		k = crypto_krb5_find_enctype(et->etype);
+		if (!k || k->key_len != et->key_len ||
 		    k->cksum_len != et->mac_len ||
 		    k->conf_len != GSSK_KRB5_CONF_LEN) {
 			pr_err("crypto/krb5 lacks enctype %u as gssk uses it\n",
-			       etypes[i]);
+			       et->etype);
 			return -ENOENT;
 		}
 	}
