@@ -132,7 +132,7 @@ selftests: lib
 	$(MAKE) -C selftests
 
 # gssk-interposer.so, the MIT mechglue interposer for krb5 (issue 11).
-interposer:
+interposer: lib
 	$(MAKE) -C interposer
 
 # Each step is a separate make so that it sees what the previous one

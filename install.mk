@@ -16,11 +16,22 @@
 #   make install-modules-load   /etc/modules-load.d/gssk.conf (load at boot)
 #   make install-modprobe-conf  /etc/modprobe.d/gssk.conf (the parameters,
 #                         all commented out at their defaults)
+#   make install-interposer     turns the interposer on for every MIT
+#                         GSS-API program: /etc/gss/mech.d/gssk.conf, and
+#                         /etc/gssk/interposer.conf (every setting commented
+#                         out at its default) unless one is there
+#   make uninstall-interposer   removes mech.d/gssk.conf, and
+#                         interposer.conf if it is still the shipped one
 #   make check-install    the host tests of all the above (TAP)
 #
+# make install also puts gssk-interposer.so into MIT's GSS plugin
+# directory, GSS_PLUGINDIR (default: krb5-gssapi's libdir/gss, on Debian
+# /usr/lib/x86_64-linux-gnu/gss), where it does nothing until
+# install-interposer names it.
+#
 # Variables: DESTDIR, PREFIX (default /usr/local), LIBDIR, INCLUDEDIR,
-# SBINDIR, MANDIR, SYSCONFDIR (default /etc), INSTALL_MOD_PATH,
-# INSTALL_MOD_DIR (default extra), DKMS_SRCDIR.
+# SBINDIR, MANDIR, SYSCONFDIR (default /etc), GSS_PLUGINDIR,
+# INSTALL_MOD_PATH, INSTALL_MOD_DIR (default extra), DKMS_SRCDIR.
 
 PREFIX ?= /usr/local
 LIBDIR ?= $(PREFIX)/lib
@@ -30,6 +41,7 @@ MANDIR ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 DESTDIR ?=
 INSTALL_MOD_DIR ?= extra
+GSS_PLUGINDIR ?= $(shell pkg-config --variable=libdir krb5-gssapi)/gss
 
 # The one version, PACKAGE_VERSION in dkms.conf.
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"$$/\1/p' dkms.conf)
@@ -46,7 +58,8 @@ INSTALL_VARS := DESTDIR=$(DESTDIR) PREFIX=$(PREFIX) LIBDIR=$(LIBDIR) \
 	INCLUDEDIR=$(INCLUDEDIR)
 
 .PHONY: install uninstall modules_install install-dkms uninstall-dkms \
-	install-modules-load install-modprobe-conf check-install
+	install-modules-load install-modprobe-conf install-interposer \
+	uninstall-interposer check-install
 
 # The CLI's Makefile calls the build tree's lib/ LIBDIR: a LIBDIR given to
 # make install is the library's destination, so the CLI gets its own.
@@ -59,6 +72,8 @@ install:
 		install -d $(DESTDIR)$(MANDIR)/man$$sect || exit 1; \
 		install -m 644 $$page $(DESTDIR)$(MANDIR)/man$$sect/ || exit 1; \
 	done
+	install -D -m 755 interposer/gssk-interposer.so \
+		$(DESTDIR)$(GSS_PLUGINDIR)/gssk-interposer.so
 
 uninstall:
 	$(MAKE) -C lib uninstall $(INSTALL_VARS)
@@ -66,6 +81,7 @@ uninstall:
 	for page in $(MAN_PAGES); do \
 		rm -f $(DESTDIR)$(MANDIR)/man$${page##*.}/$${page##*/}; \
 	done
+	rm -f $(DESTDIR)$(GSS_PLUGINDIR)/gssk-interposer.so
 
 # CONFIG_MODULE_SIG_ALL= : Kbuild would try to sign with the kernel
 # vendor's key, which the headers do not ship; sign with your own key
@@ -95,6 +111,23 @@ install-modules-load:
 install-modprobe-conf:
 	install -D -m 644 packaging/modprobe.d/gssk.conf \
 		$(DESTDIR)$(SYSCONFDIR)/modprobe.d/gssk.conf
+
+install-interposer:
+	install -d $(DESTDIR)$(SYSCONFDIR)/gss/mech.d
+	sed 's|@GSS_PLUGINDIR@|$(GSS_PLUGINDIR)|' packaging/gss/gssk.conf.in \
+		>$(DESTDIR)$(SYSCONFDIR)/gss/mech.d/gssk.conf
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/gss/mech.d/gssk.conf
+	if [ ! -e $(DESTDIR)$(SYSCONFDIR)/gssk/interposer.conf ]; then \
+		install -D -m 644 packaging/gssk/interposer.conf \
+			$(DESTDIR)$(SYSCONFDIR)/gssk/interposer.conf; \
+	fi
+
+uninstall-interposer:
+	rm -f $(DESTDIR)$(SYSCONFDIR)/gss/mech.d/gssk.conf
+	if cmp -s packaging/gssk/interposer.conf \
+		$(DESTDIR)$(SYSCONFDIR)/gssk/interposer.conf; then \
+		rm -f $(DESTDIR)$(SYSCONFDIR)/gssk/interposer.conf; \
+	fi
 
 # Needs 'make all' first (the module, the library and the CLI).
 check-install:

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * gssk-interposer.so: an MIT krb5 mechglue interposer for the krb5
- * mechanism (issue 11). This step forwards every entry point to the real
- * krb5 mechanism by re-entering the mechglue with the "special" OID (the
- * interposer's OID followed by the real mechanism's OID, which the
- * mechglue maps back to the real mechanism), so a program behaves as
- * without the interposer.
+ * mechanism. What the real krb5 mechanism holds is forwarded to it by
+ * re-entering the mechglue with the "special" OID (the interposer's OID
+ * followed by the real mechanism's OID, which the mechglue maps back to
+ * the real mechanism), so a program that never exports a context behaves
+ * as without the interposer. Contexts move into the kernel at export or
+ * at establishment (ctx.h, transfer.c, frame.h, config.h).
  *
- * Every handle this module returns to the mechglue (context, credential,
- * name) is a handle of the outer mechglue API obtained by that re-entry;
- * the functions here pass it back to the public gss_* call unchanged.
+ * Credential and name handles this module returns to the mechglue are
+ * handles of the outer mechglue API obtained by that re-entry, passed back
+ * to the public gss_* calls unchanged; context handles are struct
+ * gssi_ctx (ctx.h).
  */
 #ifndef GSSK_INTERPOSER_H
 #define GSSK_INTERPOSER_H
@@ -53,5 +55,19 @@ gss_OID gssi_special(gss_const_OID mech);
  * take a set. The set is static: never free it.
  */
 gss_OID_set gssi_special_set(gss_const_OID mech);
+
+/*
+ * Import a name and canonicalize it for the real mechanism mech (krb5
+ * when NULL): the kind of name this module hands the mechglue (name.c).
+ */
+OM_uint32 gssi_import_mn(OM_uint32 *minor_status, gss_const_OID mech,
+			 gss_buffer_t input_name_buffer,
+			 gss_OID input_name_type, gss_name_t *output_name);
+
+/*
+ * Refuse a call on a kernel-held context: GSS_S_UNAVAILABLE with
+ * GSSK_MINOR_INTERPOSER_KERNEL_HELD (context.c).
+ */
+OM_uint32 gssi_kernel_held(OM_uint32 *minor_status);
 
 #endif /* GSSK_INTERPOSER_H */

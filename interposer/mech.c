@@ -1,9 +1,17 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The interposer's entry point and the mechanism-wide calls (status texts,
- * name types, SASL names, attributes, mech_invoke, local names), all
- * forwarded to the real krb5 mechanism through its special OID.
+ * name types, SASL names, attributes, mech_invoke, local names), forwarded
+ * to the real krb5 mechanism through its special OID; gssk's own status
+ * codes are explained here.
  */
+#include <errno.h>
+#include <string.h>
+
+#include <gssapi/gssapi_alloc.h>
+#include <gssk/gssk.h>
+
+#include "config.h"
 #include "interposer.h"
 
 /*
@@ -32,12 +40,54 @@ GSSI_EXPORT gss_OID_set gss_mech_interposer(gss_OID mech_type)
 	return set;
 }
 
+/*
+ * gssk's minor codes (the kernel's, libgssk's and this module's, all
+ * above GSSK_MINOR_BASE) get gssk's own texts; the configuration error's
+ * text says which file and line. Everything else is the real mechanism's.
+ */
+static OM_uint32 display_gssk(OM_uint32 *minor_status, OM_uint32 value,
+			      OM_uint32 *message_context,
+			      gss_buffer_t status_string)
+{
+	gss_buffer_desc text = GSS_C_EMPTY_BUFFER;
+	const char *why = gssi_config_error();
+	OM_uint32 major, tmp;
+	size_t extra;
+
+	major = gssk_display_status(minor_status, value, GSS_C_MECH_CODE,
+				    GSS_C_NO_OID, message_context, &text);
+	if (GSS_ERROR(major))
+		return major;
+	extra = value == GSSK_MINOR_INTERPOSER_CONFIG && why ?
+			2 + strlen(why) : 0;
+	status_string->value = gssalloc_malloc(text.length + extra + 1);
+	if (!status_string->value) {
+		gssk_release_buffer(&tmp, &text);
+		*minor_status = ENOMEM;
+		return GSS_S_FAILURE;
+	}
+	memcpy(status_string->value, text.value, text.length);
+	if (extra) {
+		memcpy((char *)status_string->value + text.length, ": ", 2);
+		memcpy((char *)status_string->value + text.length + 2, why,
+		       extra - 2);
+	}
+	status_string->length = text.length + extra;
+	((char *)status_string->value)[status_string->length] = '\0';
+	gssk_release_buffer(&tmp, &text);
+	return GSS_S_COMPLETE;
+}
+
 GSSI_EXPORT OM_uint32 gssi_display_status(OM_uint32 *minor_status,
 					  OM_uint32 status_value,
 					  int status_type, gss_OID mech_type,
 					  OM_uint32 *message_context,
 					  gss_buffer_t status_string)
 {
+	if (status_type == GSS_C_MECH_CODE &&
+	    (status_value & ~0xffu) == GSSK_MINOR_BASE)
+		return display_gssk(minor_status, status_value,
+				    message_context, status_string);
 	return gss_display_status(minor_status, status_value, status_type,
 				  gssi_special(mech_type), message_context,
 				  status_string);

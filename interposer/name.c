@@ -7,9 +7,9 @@
 #include "interposer.h"
 
 /* Import, then canonicalize to the real mechanism through its special OID. */
-static OM_uint32 import_mn(OM_uint32 *minor_status, gss_const_OID mech,
-			   gss_buffer_t input_name_buffer,
-			   gss_OID input_name_type, gss_name_t *output_name)
+OM_uint32 gssi_import_mn(OM_uint32 *minor_status, gss_const_OID mech,
+			 gss_buffer_t input_name_buffer,
+			 gss_OID input_name_type, gss_name_t *output_name)
 {
 	gss_name_t name = GSS_C_NO_NAME;
 	OM_uint32 major, tmp;
@@ -29,7 +29,7 @@ GSSI_EXPORT OM_uint32 gssi_import_name(OM_uint32 *minor_status,
 				       gss_OID input_name_type,
 				       gss_name_t *output_name)
 {
-	return import_mn(minor_status, GSS_C_NO_OID, input_name_buffer,
+	return gssi_import_mn(minor_status, GSS_C_NO_OID, input_name_buffer,
 			 input_name_type, output_name);
 }
 
@@ -39,7 +39,7 @@ GSSI_EXPORT OM_uint32 gssi_import_name_by_mech(OM_uint32 *minor_status,
 					       gss_OID input_name_type,
 					       gss_name_t *output_name)
 {
-	return import_mn(minor_status, mech_type, input_name_buffer,
+	return gssi_import_mn(minor_status, mech_type, input_name_buffer,
 			 input_name_type, output_name);
 }
 

@@ -189,6 +189,10 @@ static const struct minor_row lib_minor_msgs[] = {
 		"the context's mechanism is not Kerberos 5"),
 	L(GSSK_MINOR_KRB5_RFC1964,
 		"the context uses RFC 1964 tokens, which gssk does not support"),
+	L(GSSK_MINOR_INTERPOSER_CONFIG,
+		"gssk-interposer: the configuration file cannot be used, so no context is exported"),
+	L(GSSK_MINOR_INTERPOSER_KERNEL_HELD,
+		"gssk-interposer: the kernel holds this context; the call would reveal its keys or the kernel cannot do it"),
 };
 #undef L
 

@@ -60,6 +60,8 @@ echo "TAP version 13"
 # The man pages in man/ decide which pages install must lay out.
 cli=gsskctl
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"$/\1/p' dkms.conf)
+# MIT's GSS plugin directory, where make install puts the interposer.
+gss_plugindir=$(pkg-config --variable=libdir krb5-gssapi)/gss
 
 # --- make install --------------------------------------------------------
 
@@ -75,6 +77,7 @@ ok $? "make install DESTDIR=... PREFIX=/usr" || sed 's/^/# /' "$log"
 	echo "f 755 usr/lib/libgssk.so.1"
 	echo "f 644 usr/lib/pkgconfig/gssk.pc"
 	echo "f 755 usr/sbin/$cli"
+	echo "f 755 ${gss_plugindir#/}/gssk-interposer.so"
 	for page in man/*.[1-8]; do
 		[ -f "$page" ] &&
 			echo "f 644 usr/share/man/man${page##*.}/${page##*/}"
@@ -319,6 +322,31 @@ out=$(modprobe -C "$tmp/etc/etc/modprobe.d" -c 2>&1 | grep -i gssk)
 [ -z "$out" ]
 ok $? "modprobe parses the modprobe.d example and it sets nothing" ||
 	printf '%s\n' "$out" | sed 's/^/# /'
+
+# The interposer's two files: mech.d names the installed module by its
+# absolute path and OID; interposer.conf is the shipped one, and a changed
+# one is neither overwritten by install nor removed by uninstall.
+etc=$tmp/interposer-etc
+make -s install-interposer DESTDIR="$etc" >"$log" 2>&1 &&
+	[ "$(cat "$etc/etc/gss/mech.d/gssk.conf" | grep -v '^#')" = \
+	  "gssk 1.3.6.1.4.1.32473.71.83.83.75 $gss_plugindir/gssk-interposer.so <interposer>" ] &&
+	cmp -s packaging/gssk/interposer.conf "$etc/etc/gssk/interposer.conf" &&
+	[ "$(stat -c %a "$etc/etc/gss/mech.d/gssk.conf" "$etc/etc/gssk/interposer.conf" | paste -sd' ')" = "644 644" ]
+ok $? "make install-interposer: mech.d/gssk.conf names $gss_plugindir/gssk-interposer.so, interposer.conf is the shipped one" ||
+	sed 's/^/# /' "$log"
+echo "[default]" >"$etc/etc/gssk/interposer.conf"
+make -s install-interposer DESTDIR="$etc" >"$log" 2>&1 &&
+	[ "$(cat "$etc/etc/gssk/interposer.conf")" = "[default]" ] &&
+	make -s uninstall-interposer DESTDIR="$etc" >>"$log" 2>&1 &&
+	[ ! -e "$etc/etc/gss/mech.d/gssk.conf" ] &&
+	[ "$(cat "$etc/etc/gssk/interposer.conf")" = "[default]" ]
+ok $? "a changed interposer.conf survives install-interposer and uninstall-interposer" ||
+	sed 's/^/# /' "$log"
+make -s install-interposer uninstall-interposer DESTDIR="$tmp/etc2" \
+	>"$log" 2>&1 &&
+	[ -z "$(find "$tmp/etc2" -type f)" ]
+ok $? "uninstall-interposer removes an unchanged interposer.conf" ||
+	sed 's/^/# /' "$log"
 
 # --- DKMS ------------------------------------------------------------------
 

@@ -99,6 +99,16 @@ enum gssk_lib_minor {
 	GSSK_MINOR_KRB5_NOT_KRB5,
 	/* the context uses RFC 1964 tokens (DES, 3DES, RC4 enctypes) */
 	GSSK_MINOR_KRB5_RFC1964,
+	/*
+	 * gssk-interposer.so (gssk-interposer(8)): its configuration file
+	 * cannot be used, so it exports nothing
+	 */
+	GSSK_MINOR_INTERPOSER_CONFIG,
+	/*
+	 * gssk-interposer.so: the kernel holds the context, and the call
+	 * would reveal its keys or is one the kernel cannot do
+	 */
+	GSSK_MINOR_INTERPOSER_KERNEL_HELD,
 
 	__GSSK_MINOR_LIB_END
 };

@@ -18,6 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 printf 'gssk 1.3.6.1.4.1.32473.71.83.83.75 %s <interposer>\n' \
 	"$so" >"$tmp/mech.conf"
 export KRB5_KTNAME="$tmp/no-keytab" KRB5_CONFIG=/dev/null
+# The interposer needs the tree's libgssk.so.1.
+export LD_LIBRARY_PATH="$(cd "$here/../../lib" && pwd)${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 
 "$here/forward" >"$tmp/plain"
 GSS_MECH_CONFIG="$tmp/mech.conf" LD_DEBUG=bindings LD_DEBUG_OUTPUT="$tmp/ld" \
@@ -36,5 +38,13 @@ for sym in gss_mech_interposer gssi_import_name_by_mech gssi_acquire_cred \
 		fail=1
 	fi
 done
+# The module exports its entry points and nothing else (no libgssk or
+# helper symbol may leak into the programs that load it).
+extra=$(nm -D --defined-only "$so" | awk '{print $3}' |
+	grep -v -e '^gss_mech_interposer$' -e '^gssi_[a-z_]*$' || true)
+if [ -n "$extra" ]; then
+	echo "FAIL: the interposer exports more than its entry points: $extra" >&2
+	fail=1
+fi
 [ $fail = 0 ] && echo "interposer forwarding check: ok"
 exit $fail
