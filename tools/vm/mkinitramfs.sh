@@ -16,6 +16,10 @@
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
+#   /usr/lib/<multiarch>/gss/gssk-interposer.so  the MIT interposer (interposer/),
+#                          where make install puts it, and its mech.d line in
+#                          /usr/share/gssk/mech.d-gssk.conf: not enabled (no
+#                          /etc/gss/mech.d/gssk.conf) until a test copies it
 #   /demo/                 tools/demo/, if it exists
 #   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
 #                          the Kerberos realm GSSK.TEST and its KDC
@@ -166,7 +170,8 @@ module_paths() {
 
 for f in "$ko/gssk.ko" "$ko/build/corrupt/gssk.ko" lib/libgssk.so.1 \
 	"$ko/build/testmode/gssk.ko" tools/gsskctl/gsskctl \
-	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
+	examples/gssk-client examples/gssk-acceptor examples/gssk-worker \
+	interposer/gssk-interposer.so; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
 [ -f selftests/Makefile ] || die "selftests/Makefile is missing"
@@ -205,6 +210,17 @@ install_elf tools/gsskctl/gsskctl /usr/sbin/gsskctl
 for f in gssk-client gssk-acceptor gssk-worker; do
 	install_elf "examples/$f" "/usr/bin/$f"
 done
+# MIT's sample programs (krb5-gss-samples), which the interposer tests run.
+for f in gss-server gss-client; do
+	path=$(command -v "$f") || die "$f not installed (make deps)"
+	install_elf "$path" "/usr/bin/$f"
+done
+# The interposer, installed but not enabled (the tests enable it).
+gss_plugindir=$(pkg-config --variable=libdir krb5-gssapi)/gss
+install_elf interposer/gssk-interposer.so "$gss_plugindir/gssk-interposer.so"
+mkdir -p "$stage/etc/gss/mech.d" "$stage/usr/share/gssk"
+sed "s|@GSS_PLUGINDIR@|$gss_plugindir|" packaging/gss/gssk.conf.in \
+	>"$stage/usr/share/gssk/mech.d-gssk.conf"
 if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi
