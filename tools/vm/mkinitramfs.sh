@@ -16,6 +16,7 @@
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
+#   /usr/bin/valgrind, /usr/libexec/valgrind/  memcheck only
 #   /usr/lib/<multiarch>/gss/gssk-interposer.so  the MIT interposer (interposer/),
 #                          where make install puts it, and its mech.d line in
 #                          /usr/share/gssk/mech.d-gssk.conf: not enabled (no
@@ -215,6 +216,24 @@ for f in gss-server gss-client; do
 	path=$(command -v "$f") || die "$f not installed (make deps)"
 	install_elf "$path" "/usr/bin/$f"
 done
+# valgrind's memcheck, for the interposer's valgrind runs (about 1.2 MB
+# compressed): the launcher and the one tool, not the whole package.
+vg=/usr/libexec/valgrind
+[ -x /usr/bin/valgrind.bin ] || die "valgrind not installed (make deps)"
+install_elf /usr/bin/valgrind.bin /usr/bin/valgrind
+mkdir -p "$stage$vg"
+for f in memcheck-amd64-linux vgpreload_core-amd64-linux.so \
+	vgpreload_memcheck-amd64-linux.so default.supp; do
+	cp "$vg/$f" "$stage$vg/$f"
+done
+# memcheck must redirect ld.so's strlen, and Debian's ld.so is stripped:
+# its symbols come from libc6-dbg's file for its build id.
+ldso=$(readlink -f /lib64/ld-linux-x86-64.so.2)
+ldso_id=$(readelf -n "$ldso" | sed -n 's/.*Build ID: \([0-9a-f]*\).*/\1/p')
+ldso_dbg=/usr/lib/debug/.build-id/${ldso_id:0:2}/${ldso_id:2}.debug
+[ -f "$ldso_dbg" ] || die "$ldso_dbg missing (libc6-dbg, make deps)"
+mkdir -p "$stage${ldso_dbg%/*}"
+cp "$ldso_dbg" "$stage$ldso_dbg"
 # The interposer, installed but not enabled (the tests enable it).
 gss_plugindir=$(pkg-config --variable=libdir krb5-gssapi)/gss
 install_elf interposer/gssk-interposer.so "$gss_plugindir/gssk-interposer.so"
