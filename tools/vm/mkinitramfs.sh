@@ -20,6 +20,8 @@
 #   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
 #                          the Kerberos realm GSSK.TEST and its KDC
 #                          (tools/vm/krb5/stage.sh)
+#   /usr/bin/gss-{server,client}, python3 with python3-gssapi, /etc/gss/mech.d
+#                          unmodified GSS-API programs (tools/vm/apps/stage.sh)
 #
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
 # symlinks into /usr), so a library copied to its host path is found by the
@@ -259,6 +261,10 @@ fi
 # The Kerberos realm and its KDC, for the live interop tests and the demo.
 # shellcheck source=tools/vm/krb5/stage.sh
 . tools/vm/krb5/stage.sh
+
+# MIT's sample programs and python3-gssapi, which know nothing of gssk.
+# shellcheck source=tools/vm/apps/stage.sh
+. tools/vm/apps/stage.sh
 
 # Libraries for every ELF in the tree (the selftests and the demo bring
 # their own); kernel modules are ELF too, but not for ldd.
