@@ -25,6 +25,8 @@
 #   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
 #                          the Kerberos realm GSSK.TEST and its KDC
 #                          (tools/vm/krb5/stage.sh)
+#   /usr/bin/gss-{server,client}, python3 with python3-gssapi, /etc/gss/mech.d
+#                          unmodified GSS-API programs (tools/vm/apps/stage.sh)
 #
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
 # symlinks into /usr), so a library copied to its host path is found by the
@@ -211,11 +213,6 @@ install_elf tools/gsskctl/gsskctl /usr/sbin/gsskctl
 for f in gssk-client gssk-acceptor gssk-worker; do
 	install_elf "examples/$f" "/usr/bin/$f"
 done
-# MIT's sample programs (krb5-gss-samples), which the interposer tests run.
-for f in gss-server gss-client; do
-	path=$(command -v "$f") || die "$f not installed (make deps)"
-	install_elf "$path" "/usr/bin/$f"
-done
 # valgrind's memcheck, for the interposer's valgrind runs (about 1.2 MB
 # compressed): the launcher and the one tool, not the whole package.
 vg=/usr/libexec/valgrind
@@ -294,6 +291,10 @@ fi
 # The Kerberos realm and its KDC, for the live interop tests and the demo.
 # shellcheck source=tools/vm/krb5/stage.sh
 . tools/vm/krb5/stage.sh
+
+# MIT's sample programs and python3-gssapi, which know nothing of gssk.
+# shellcheck source=tools/vm/apps/stage.sh
+. tools/vm/apps/stage.sh
 
 # Libraries for every ELF in the tree (the selftests and the demo bring
 # their own); kernel modules are ELF too, but not for ldd.
