@@ -90,6 +90,24 @@ listening() {
 
 port=4400
 VG='' TO=60
+
+# The context's enctype: MIT's acceptor picks the acceptor subkey's among
+# what the client offers, the strongest first, whatever the service's
+# key. So each run for enctype E permits, on both sides, E and then
+# aes256-cts-hmac-sha1-96 (the TGT's session key), as gssk_mitapps.sh
+# does (gssk_pyctx.py checks there that the context's enctype is E).
+krb5_conf() {	# krb5_conf E: the path of that krb5.conf
+	case $1 in
+	17) p=aes128-cts-hmac-sha1-96 ;;
+	18) p=aes256-cts-hmac-sha1-96 ;;
+	19) p=aes128-cts-hmac-sha256-128 ;;
+	20) p=aes256-cts-hmac-sha384-192 ;;
+	esac
+	[ "$1" = 18 ] || p="$p aes256-cts-hmac-sha1-96"
+	sed "s/^\([[:space:]]*permitted_enctypes[[:space:]]*=\).*/\1 $p/" \
+		/etc/krb5.conf >"$T/krb5-e$1.conf"
+	echo "$T/krb5-e$1.conf"
+}
 # run ENCTYPE [SERVER-OPTION...] [-- CLIENT-OPTION...]: one gss-server
 # -once and one gss-client exchange for the service gssk-eENCTYPE;
 # server.log and client.log in $T, the client's exit status in $crc. The
@@ -105,6 +123,8 @@ run() {
 	done
 	port=$((port + 1))
 	# shellcheck disable=SC2086 # options are words
+	KRB5_CONFIG=$(krb5_conf "$e")
+	export KRB5_CONFIG
 	timeout $TO $VG gss-server -port $port -once -verbose $sopts \
 		"gssk-e$e@localhost" >"$T/server.log" 2>&1 &
 	spid=$!
@@ -115,6 +135,7 @@ run() {
 	crc=$?
 	wait "$spid"
 	spid=
+	unset KRB5_CONFIG
 }
 
 # The sizes gss-server logged for its exports, one line.

@@ -328,5 +328,12 @@ flows() {
 
 flows mit
 
+# The same flows with gssk's interposer enabled (its mech.d line; the
+# built-in defaults: load at export, importer of the same euid and
+# session): the tokens are references and a second import is refused.
+cp /usr/share/gssk/mech.d-gssk.conf /etc/gss/mech.d/gssk.conf
+flows gssk
+rm -f /etc/gss/mech.d/gssk.conf
+
 echo "1..$n"
 [ $failed -eq 0 ]

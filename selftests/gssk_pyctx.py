@@ -23,7 +23,7 @@ method asked for, in one process:
 Modes say what steps 2, 3 and 6 must show:
   mit   no interposer: the exported token is MIT's (it carries the keys,
         over 100 bytes) and a second import of it works.
-  gssk  gssk's interposer in place (issue 11; not run yet): the token is a
+  gssk  gssk's interposer in place (gssk_mitapps.sh runs it): the token is a
         reference (under 100 bytes) and a second import is refused; the
         session key inquiry may be refused (GSS_S_UNAVAILABLE).
 
