@@ -14,7 +14,9 @@
 # with the keys, and the counters do not move. Both load modes run, for
 # enctypes 17 to 20. Then the same programs with the interposer enabled
 # but without -export (nothing reaches the kernel at load=export; a load
-# at load=establish), with SPNEGO, and with a broken configuration.
+# at load=establish), with SPNEGO, under valgrind, with the live interop
+# tests, the examples and a setuid copy of gss-server, and with a broken
+# configuration.
 #
 # Runs in the test VM as root inside a session keyring (run_tests.sh),
 # with alice's TGT in /tmp/krb5cc_gssk and the services' keys in
@@ -237,6 +239,86 @@ setconf "[default]" "interpose = no"
 vg_run "valgrind, forwarding only (interpose = no, gss-server -export): no error in either program" -export
 setconf "[default]" "load = export"
 vg_run "valgrind, gss-server -export with references: no error in either program" -export
+
+# ---- installed globally: what already worked keeps working ----
+
+# The live interop tests (MIT and Heimdal peers; the MIT peer's contexts
+# now go through the interposer, Heimdal's library never reads mech.d),
+# the loads of MIT contexts (gssk_krb5_load_sec_context on an interposed
+# context: the lucid export is forwarded to MIT), and the examples'
+# privilege-separated flow (gssk-acceptor loads the client's context
+# with libgssk, gssk-worker imports it).
+rm -f $CONF
+dir=$(cd "$(dirname "$0")" && pwd)
+for t in gssk_krb5 gssk_krb5_load; do
+	"$dir/$t" >"$T/$t.log" 2>&1
+	rc=$?
+	[ $rc -eq 0 ] || sed 's/^/#   /' "$T/$t.log" | tail -30
+	check "interposer enabled: $t passes ($(grep -c '^ok ' "$T/$t.log") ok, exit $rc)" $rc
+done
+
+cg=/sys/fs/cgroup/gssk-interposer
+mkdir -p $cg
+rm -f "$T/worker.sock" "$T/acceptor.sock"
+gssk-worker --listen "$T/worker.sock" >"$T/worker.log" 2>&1 &
+wpid=$!
+listening_path() { tries=0; while [ ! -S "$1" ] && [ $tries -lt 200 ]; do tries=$((tries + 1)); sleep 0.05; done; [ -S "$1" ]; }
+listening_path "$T/worker.sock"
+gssk-acceptor --listen "$T/acceptor.sock" --worker "$T/worker.sock" \
+	--worker-uid 0 --worker-cgroup "$(sed -n 's/^0:://p' /proc/self/cgroup | sed 's|^|/sys/fs/cgroup|')" \
+	>"$T/acceptor.log" 2>&1 &
+apid=$!
+listening_path "$T/acceptor.sock"
+timeout 60 gssk-client "$T/acceptor.sock" gssk-e18@localhost "through the examples" \
+	>"$T/client.log" 2>&1
+crc=$?
+wait $apid
+arc=$?
+wait $wpid
+[ $crc -eq 0 ] && [ $arc -eq 0 ] &&
+	grep -q 'reply (sealed): .*through the examples' "$T/client.log"
+rc=$?
+[ $rc -eq 0 ] || sed 's/^/#   /' "$T/acceptor.log" "$T/worker.log"
+check "interposer enabled: gssk-client, gssk-acceptor and gssk-worker still talk" $rc
+rmdir $cg 2>/dev/null
+
+# ---- a setuid program ignores the environment ----
+
+# GSS_MECH_CONFIG=/dev/null keeps MIT from reading /etc/gss/mech.d, and
+# GSSK_INTERPOSER_CONF names a file that turns interposing off: a normal
+# program obeys both (MIT's tokens), a setuid one ignores both
+# (secure_getenv), so the interposer is loaded and exports references.
+printf '[default]\ninterpose = no\n' >"$T/off.conf"
+chmod 644 "$T/off.conf"
+cp "$(command -v gss-server)" "$T/gss-server-suid"
+chmod 4755 "$T/gss-server-suid"
+chmod 755 "$T"
+env_off="GSS_MECH_CONFIG=/dev/null GSSK_INTERPOSER_CONF=$T/off.conf"
+run_suid() {	# run_suid UID: gss-server-suid run by UID with $env_off
+	port=$((port + 1))
+	KRB5_CONFIG=$(krb5_conf 18)
+	export KRB5_CONFIG
+	# shellcheck disable=SC2086 # env_off is words
+	setpriv --reuid "$1" --regid "$1" --clear-groups env $env_off \
+		timeout 60 "$T/gss-server-suid" -port $port -once -verbose \
+		-export gssk-e18@localhost >"$T/server.log" 2>&1 &
+	spid=$!
+	listening $port
+	timeout 60 gss-client -port $port 127.0.0.1 gssk-e18@localhost \
+		"hello, setuid" >"$T/client.log" 2>&1
+	crc=$?
+	wait "$spid"
+	spid=
+	unset KRB5_CONFIG
+}
+run_suid 0
+sizes=$(export_sizes)
+verified && [ "${sizes%% *}" -gt 500 ]
+check "GSS_MECH_CONFIG and GSSK_INTERPOSER_CONF are obeyed by a program that is not setuid (run by root: MIT's $sizes-byte tokens)" $?
+run_suid 1000
+verified && [ "$(export_sizes)" = "53 53 53" ]
+check "a setuid-root gss-server run by uid 1000 reads /etc/gss/mech.d and the root file, ignoring both variables (53-byte references)" $?
+rm -f "$T/gss-server-suid"
 
 # ---- a broken configuration refuses every export ----
 
