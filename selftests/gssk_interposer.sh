@@ -59,8 +59,8 @@ check() {	# check NAME STATUS: a TAP line, with the logs on failure
 	done
 }
 
-enable() { cp $TEMPLATE $MECHD; }
-disable() { rm -f $MECHD; }
+interposer_on() { cp $TEMPLATE $MECHD; }
+interposer_off() { rm -f $MECHD; }
 setconf() {	# setconf LINE...: /etc/gssk/interposer.conf
 	mkdir -p /etc/gssk
 	printf '%s\n' "$@" >$CONF
@@ -124,9 +124,9 @@ run() {
 		if [ $side = s ]; then sopts="$sopts $a"; else copts="$copts $a"; fi
 	done
 	port=$((port + 1))
-	# shellcheck disable=SC2086 # options are words
 	KRB5_CONFIG=$(krb5_conf "$e")
 	export KRB5_CONFIG
+	# shellcheck disable=SC2086 # options are words
 	timeout $TO $VG gss-server -port $port -once -verbose $sopts \
 		"gssk-e$e@localhost" >"$T/server.log" 2>&1 &
 	spid=$!
@@ -152,7 +152,7 @@ verified() {
 
 # ---- the control: no interposer ----
 
-disable
+interposer_off
 for e in 17 18 19 20; do
 	before=$(counters)
 	run $e -export
@@ -167,7 +167,7 @@ done
 
 # gss-client is interposed too: at load=establish its context is loaded
 # as well (two loads), at load=export it never exports (one).
-enable
+interposer_on
 for mode in export establish; do
 	setconf "[default]" "load = $mode"
 	want="1 3 3"
