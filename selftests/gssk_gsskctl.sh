@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# End-to-end test of gsskctl (docs/gsskctl.md) against the loaded gssk.ko:
+# End-to-end test of gsskctl (gsskctl(8)) against the loaded gssk.ko:
 # every command and option, their output, their exit status (0, 1 with one
 # "gsskctl: CMD: MAJOR; MINOR[: KERNEL MESSAGE]" line, 2 for usage errors).
 # Tokens travel in files (tf), never on the command line. status, list and
