@@ -13,7 +13,15 @@
 #   pyctx       python3-gssapi: gssk_pyctx.py pickles an acceptor
 #               SecurityContext to 'spawn' and 'fork' multiprocessing
 #               workers (gss_export_sec_context/gss_import_sec_context),
-#               whose wraps and MICs the initiator checks.
+#               whose wraps and MICs the initiator checks, and which
+#               inquire their context (session key, lucid context, SASL
+#               SSF); in mode gssk it also hands a reference to a process
+#               without the interposer (GSS_MECH_CONFIG=/dev/null).
+#   pyuid       (mode gssk) gssk_pyctx.py --other-uid 1000: a process of
+#               uid 1000 (setpriv) unpickles the acceptor from a file, and
+#               is refused; then, with an /etc/gssk/interposer.conf written
+#               here that names uid 1000 as importer, it imports, and the
+#               initiator unwraps its reply.
 #
 # The enctype of a context: the service gssk-eE/localhost has keys of
 # enctype E only, so its tickets and their session keys are E; but MIT's
@@ -30,11 +38,17 @@
 # whose context nothing outside can inquire, klist shows the ticket's.
 #
 # Each flow takes a mode, the expectations it checks:
-#   mit   no interposer in /etc/gss/mech.d (what runs today): exported
-#         tokens are MIT's, which carry the keys (over 100 bytes).
-#   gssk  with gssk's interposer configured (issue 11; for the step that
-#         installs /etc/gss/mech.d/gssk.conf, then calls "flows gssk"):
-#         exported tokens are gssk references (under 100 bytes).
+#   mit   no interposer in /etc/gss/mech.d: exported tokens are MIT's,
+#         which carry the keys (over 100 bytes), and a second import of
+#         one works; the worker's imported context gives its session key.
+#   gssk  gssk's interposer enabled (this script copies its mech.d line to
+#         /etc/gss/mech.d/gssk.conf, with no /etc/gssk/interposer.conf:
+#         load at export, importer of the exporter's euid and session):
+#         exported tokens are gssk references (under 100 bytes; 53 from
+#         both programs), a second import of one is refused, an imported
+#         context is kernel-held: python3-gssapi's inquiries of its session
+#         key and lucid context fail with GSS_S_UNAVAILABLE, the SASL SSF
+#         is answered. Then the pyuid flow (above).
 #
 # Command lines that work (MIT 1.20, Debian 12), gss-server's service name
 # being a host-based service name (SERVICE@HOST) and -export a flag that
@@ -59,6 +73,7 @@
 set -u
 
 ENCTYPES="17 18 19 20"
+PYUID_ENCTYPES="18"	# the uid test (gssk mode): one enctype is enough
 TGT_ENCTYPE=18		# krbtgt/GSSK.TEST's only key (tools/vm/realm.sh)
 dir=$(cd "$(dirname "$0")" && pwd)
 
@@ -71,9 +86,14 @@ for prog in gss-server gss-client python3 kinit klist; do
 done
 
 T=$(mktemp -d /tmp/gssk-mitapps.XXXXXX) || exit 1
+MECHD=/etc/gss/mech.d/gssk.conf
+CONF=/etc/gssk/interposer.conf
 SPID=
+wrote=
 cleanup() {
 	[ -z "$SPID" ] || kill "$SPID" 2>/dev/null
+	# shellcheck disable=SC2086 # the files this script wrote, if any
+	[ -z "$wrote" ] || rm -f $wrote
 	rm -rf "$T"
 }
 trap cleanup EXIT
@@ -271,11 +291,12 @@ gss_keytab() {
 	SERVER_ENV=
 }
 
-# pyctx MODE E: gssk_pyctx.py's checks, numbered here
+# pyctx MODE E [ARGS...]: gssk_pyctx.py's checks, numbered here
 pyctx() {
 	mode=$1 e=$2
+	shift 2
 	KRB5_CONFIG=$(krb5_conf "$e") \
-		python3 "$dir/gssk_pyctx.py" --mode "$mode" --enctype "$e" \
+		python3 "$dir/gssk_pyctx.py" --mode "$mode" --enctype "$e" "$@" \
 		>"$T/py.out" 2>&1 </dev/null
 	prc=$?
 	pfail=0
@@ -289,8 +310,31 @@ pyctx() {
 		esac
 	done <"$T/py.out"
 	if [ $prc -ne 0 ] && [ $pfail -eq 0 ]; then
-		notok "$mode python3-gssapi e$e: gssk_pyctx.py exit $prc"
+		notok "$mode python3-gssapi e$e $*: gssk_pyctx.py exit $prc"
 	fi
+}
+
+# pyuid E: (mode gssk) a python3-gssapi process of uid 1000 given the
+# acceptor, refused under the default policy, then allowed by an
+# /etc/gssk/interposer.conf (root's, 644) naming it. The interposer reads
+# that file once per process: each gssk_pyctx.py run starts after the
+# file is in its state.
+OTHER_UID=1000
+pyuid() {
+	e=$1
+	if [ -e $CONF ]; then
+		notok "gssk python3-gssapi e$e: no $CONF before the uid test" \
+			"$(cat $CONF)"
+		return
+	fi
+	pyctx gssk "$e" --other-uid $OTHER_UID --policy default
+	mkdir -p /etc/gssk
+	wrote="$wrote $CONF"
+	printf '[default]\nimporter_uid = %s\nimporter_session = any\n' \
+		$OTHER_UID >$CONF
+	chmod 644 $CONF
+	pyctx gssk "$e" --other-uid $OTHER_UID --policy config
+	rm -f $CONF
 }
 
 # took WHAT: a comment with the seconds since the last one
@@ -324,16 +368,23 @@ flows() {
 		pyctx "$mode" "$e"
 	done
 	took "$mode python3-gssapi pickling"
+	[ "$mode" = gssk ] || return
+	for e in $PYUID_ENCTYPES; do
+		pyuid "$e"
+	done
+	took "$mode python3-gssapi worker of uid $OTHER_UID"
 }
 
 flows mit
 
 # The same flows with gssk's interposer enabled (its mech.d line; the
 # built-in defaults: load at export, importer of the same euid and
-# session): the tokens are references and a second import is refused.
-cp /usr/share/gssk/mech.d-gssk.conf /etc/gss/mech.d/gssk.conf
+# session): the tokens are references, a second import is refused, and
+# imported contexts keep their keys in the kernel.
+wrote="$wrote $MECHD"
+cp /usr/share/gssk/mech.d-gssk.conf $MECHD
 flows gssk
-rm -f /etc/gss/mech.d/gssk.conf
+rm -f $MECHD
 
 echo "1..$n"
 [ $failed -eq 0 ]

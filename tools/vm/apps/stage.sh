@@ -17,9 +17,10 @@
 #
 # The standard library is trimmed to the modules that
 # selftests/gssk_pyctx.py --list-modules reports: what the host's
-# /usr/bin/python3 loads to import gssapi, pickle and multiprocessing and
-# to run a 'spawn' and a 'fork' worker that receives a pickle and formats
-# a traceback. Those modules' .py files and their Debian-compiled
+# /usr/bin/python3 loads to import gssapi, pickle and multiprocessing, to
+# run a 'spawn' and a 'fork' worker that receives a pickle and formats a
+# traceback, and to start another process with subprocess (the uid 1000
+# and no-interposer processes of gssk_pyctx.py). Those modules' .py files and their Debian-compiled
 # __pycache__/*.pyc go in with their timestamps (cp -p; the kernel keeps
 # mtimes when it unpacks the initramfs), so the .pyc stay valid and the VM
 # compiles nothing at run time. test/, idlelib, tkinter, ensurepip, lib2to3,
