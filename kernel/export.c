@@ -22,6 +22,7 @@
 #include "testmode.h"
 #include "token.h"
 
+/* TTL, or the default; the bound is a module parameter (max_ttl). */
 static int gssk_export_ttl(struct nlattr *attr, u32 *ttl,
 			   struct netlink_ext_ack *extack)
 {
@@ -30,29 +31,24 @@ static int gssk_export_ttl(struct nlattr *attr, u32 *ttl,
 	*ttl = attr ? nla_get_u32(attr) : min(READ_ONCE(gssk_default_ttl), max);
 	if (*ttl && *ttl <= max)
 		return 0;
-	NL_SET_ERR_MSG_MOD(extack,
-			   "time to live must be 1 to max_ttl seconds (module parameter)");
-	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, GSSK_MINOR_BAD_TTL);
+	return gssk_refuse_attr(extack, attr, -EINVAL, GSS_S_FAILURE,
+				GSSK_MINOR_BAD_TTL,
+				"time to live must be 1 to max_ttl seconds (module parameter)");
 }
 
 static struct gssk_token *gssk_export_prepare(struct nlattr **a,
 					      struct netlink_ext_ack *extack)
 {
-	u32 flags = a[GSSK_A_POLICY] ? nla_get_u32(a[GSSK_A_POLICY]) : 0;
-	u32 uid, ttl;
-	s32 fd;
+	u32 ttl;
 	int err;
 
 	err = gssk_export_ttl(a[GSSK_A_TTL], &ttl, extack);
 	if (err)
 		return ERR_PTR(err);
-	if (a[GSSK_A_POLICY_UID])
-		uid = nla_get_u32(a[GSSK_A_POLICY_UID]);
-	if (a[GSSK_A_POLICY_CGROUP_FD])
-		fd = nla_get_s32(a[GSSK_A_POLICY_CGROUP_FD]);
-	return gssk_token_prepare(flags, a[GSSK_A_POLICY_UID] ? &uid : NULL,
-				  a[GSSK_A_POLICY_CGROUP_FD] ? &fd : NULL,
-				  ttl, extack);
+	return gssk_token_prepare(a[GSSK_A_POLICY] ?
+				  nla_get_u32(a[GSSK_A_POLICY]) : 0,
+				  a[GSSK_A_POLICY_UID],
+				  a[GSSK_A_POLICY_CGROUP_FD], ttl, extack);
 }
 
 static int gssk_export_check(const struct gssk_ctx *ctx,

@@ -34,8 +34,7 @@ int gssk_nl_import(struct sk_buff *skb, struct genl_info *info)
 		return gssk_refuse_msg(extack, -ENOMEM, GSS_S_FAILURE,
 				       GSSK_MINOR_NO_MEMORY, "out of memory");
 
-	tok = gssk_token_claim(nla_data(a[GSSK_A_TOKEN]),
-			       nla_len(a[GSSK_A_TOKEN]), extack);
+	tok = gssk_token_claim(a[GSSK_A_TOKEN], extack);
 	if (IS_ERR(tok)) {
 		nlmsg_free(msg);
 		return PTR_ERR(tok);

@@ -5,7 +5,7 @@
  * (RFC 8009, enctypes 19 and 20), on the kernel crypto API.
  *
  * Everything here is internal to gssk.ko. The core only holds a
- * struct gssk_krb5 pointer; rfc4121.c and krb5_selftest.c use the rest.
+ * struct gssk_krb5 pointer; rfc4121.c and selftest.c use the rest.
  *
  * Two backends behind one interface, shaped like the kernel's crypto/krb5
  * library (find the enctype, prepare the keys of a usage for encryption

@@ -21,11 +21,6 @@
 #include "refuse.h"
 #include "testmode.h"
 
-static int gssk_load_bad(struct netlink_ext_ack *extack, u32 minor)
-{
-	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, minor);
-}
-
 /* Check one key attribute against its enctype attribute. */
 static int gssk_load_check_key(struct nlattr *etype_attr,
 			       struct nlattr *key_attr, u32 *etype,
@@ -34,18 +29,15 @@ static int gssk_load_check_key(struct nlattr *etype_attr,
 	const struct gssk_enctype *et;
 
 	et = gssk_enctype_find(nla_get_u32(etype_attr));
-	if (!et) {
-		NL_SET_BAD_ATTR(extack, etype_attr);
-		NL_SET_ERR_MSG_MOD(extack,
-				   "enctype not supported (use " GSSK_ENCTYPES_TEXT ")");
-		return gssk_load_bad(extack, GSSK_MINOR_BAD_ENCTYPE);
-	}
-	if (nla_len(key_attr) != et->key_len) {
-		NL_SET_BAD_ATTR(extack, key_attr);
-		NL_SET_ERR_MSG_MOD(extack,
-				   "key length does not match the enctype");
-		return gssk_load_bad(extack, GSSK_MINOR_BAD_KEY_LENGTH);
-	}
+	if (!et)
+		return gssk_refuse_attr(extack, etype_attr, -EINVAL,
+					GSS_S_FAILURE, GSSK_MINOR_BAD_ENCTYPE,
+					"enctype not supported (use " GSSK_ENCTYPES_TEXT ")");
+	if (nla_len(key_attr) != et->key_len)
+		return gssk_refuse_attr(extack, key_attr, -EINVAL,
+					GSS_S_FAILURE,
+					GSSK_MINOR_BAD_KEY_LENGTH,
+					"key length does not match the enctype");
 	*etype = et->etype;
 	return 0;
 }
@@ -80,31 +72,32 @@ static char *gssk_load_name(struct nlattr *attr)
 		      kstrdup("", GFP_KERNEL_ACCOUNT);
 }
 
+/*
+ * The policy (netlink.c) has checked ROLE's range, GSS_FLAGS' bits and
+ * ENDTIME's range.
+ */
 static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 			    struct netlink_ext_ack *extack)
 {
 	int err;
-	u8 role;
 
 	/* the first one missing is named in the extack (NLMSGERR_ATTR_MISS_TYPE) */
 	if (NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_ENCTYPE) ||
 	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_CTX_KEY) ||
 	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_ROLE) ||
-	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_GSS_FLAGS)) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "ENCTYPE, CTX_KEY, ROLE and GSS_FLAGS are required");
-		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
-	}
+	    NL_REQ_ATTR_CHECK(extack, NULL, a, GSSK_A_GSS_FLAGS))
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "ENCTYPE, CTX_KEY, ROLE and GSS_FLAGS are required");
 	err = gssk_load_check_key(a[GSSK_A_ENCTYPE], a[GSSK_A_CTX_KEY],
 				  &ctx->enctype, extack);
 	if (err)
 		return err;
 
-	if (!a[GSSK_A_SUBKEY] != !a[GSSK_A_SUBKEY_ENCTYPE]) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "SUBKEY and SUBKEY_ENCTYPE go together");
-		return gssk_load_bad(extack, GSSK_MINOR_MISSING_FIELD);
-	}
+	if (!a[GSSK_A_SUBKEY] != !a[GSSK_A_SUBKEY_ENCTYPE])
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_MISSING_FIELD,
+				       "SUBKEY and SUBKEY_ENCTYPE go together");
 	if (a[GSSK_A_SUBKEY]) {
 		err = gssk_load_check_key(a[GSSK_A_SUBKEY_ENCTYPE],
 					  a[GSSK_A_SUBKEY],
@@ -113,41 +106,21 @@ static int gssk_load_fields(struct gssk_ctx *ctx, struct nlattr **a,
 			return err;
 	}
 
-	role = nla_get_u8(a[GSSK_A_ROLE]);
-	if (role != GSSK_ROLE_INITIATOR && role != GSSK_ROLE_ACCEPTOR) {
-		NL_SET_BAD_ATTR(extack, a[GSSK_A_ROLE]);
-		NL_SET_ERR_MSG_MOD(extack,
-				   "role must be initiator (1) or acceptor (2)");
-		return gssk_load_bad(extack, GSSK_MINOR_BAD_ROLE);
-	}
-	ctx->role = role;
+	ctx->role = nla_get_u8(a[GSSK_A_ROLE]);
 	ctx->gss_flags = nla_get_u32(a[GSSK_A_GSS_FLAGS]);
-	if (ctx->gss_flags & ~GSSK_KNOWN_GSS_FLAGS) {
-		NL_SET_BAD_ATTR(extack, a[GSSK_A_GSS_FLAGS]);
-		NL_SET_ERR_MSG_MOD(extack,
-				   "unknown bits in GSS_FLAGS (RFC 2744 flags and MIT's 0x1000-0x8000 only)");
-		return gssk_load_bad(extack, GSSK_MINOR_BAD_FLAGS);
-	}
 	if (a[GSSK_A_SEND_SEQ])
 		ctx->send_seq = nla_get_u64(a[GSSK_A_SEND_SEQ]);
 	gssk_seqwin_init(&ctx->recv_win, a[GSSK_A_RECV_SEQ] ?
 			 nla_get_u64(a[GSSK_A_RECV_SEQ]) : 0);
 
 	if (a[GSSK_A_ENDTIME]) {
-		u64 end = nla_get_u64(a[GSSK_A_ENDTIME]);
-
-		if (end > S64_MAX) {
-			NL_SET_BAD_ATTR(extack, a[GSSK_A_ENDTIME]);
-			NL_SET_ERR_MSG_MOD(extack,
-					   "end time out of range (0 means no expiry)");
-			return gssk_load_bad(extack, GSSK_MINOR_BAD_ENDTIME);
-		}
-		ctx->endtime = end;
-		if (end && gssk_ctx_expired(ctx))
-			return gssk_refuse_msg(extack, -EKEYEXPIRED,
-					       GSS_S_CONTEXT_EXPIRED,
-					       GSSK_MINOR_CONTEXT_EXPIRED,
-					       "end time is in the past");
+		ctx->endtime = nla_get_u64(a[GSSK_A_ENDTIME]);
+		if (ctx->endtime && gssk_ctx_expired(ctx))
+			return gssk_refuse_attr(extack, a[GSSK_A_ENDTIME],
+						-EKEYEXPIRED,
+						GSS_S_CONTEXT_EXPIRED,
+						GSSK_MINOR_CONTEXT_EXPIRED,
+						"end time is in the past");
 	}
 
 	err = gssk_load_keys(ctx, a, extack);

@@ -13,8 +13,8 @@
 #include "key_retire.h"
 #include "key_type.h"
 #include "krb5_crypto.h"
-#include "krb5_selftest.h"
 #include "params.h"
+#include "selftest.h"
 #include "token.h"
 
 unsigned int gssk_default_ttl = 60;
@@ -40,7 +40,7 @@ static int __init gssk_init(void)
 	if (err)
 		return err;
 	/* Like the kernel's own crypto self-tests: no pass, no module. */
-	err = gssk_krb5_selftest(&vectors);
+	err = gssk_selftest(&vectors);
 	if (err)
 		goto out_krb5;
 	gssk_counter_selftest_passed(vectors);
@@ -66,10 +66,10 @@ out_krb5:
 
 /*
  * Order matters: first stop new requests (and wait for running ones), drop
- * the batch of retired keys (key_retire.c), then unregister the key type, which destroys every gssk key and so drops the
- * keys' context references, then free the pending tokens and theirs. Every
- * context is wiped by its last put; with the last one gone, the shared
- * hash transforms go.
+ * the batch of retired keys (key_retire.c), then unregister the key type,
+ * which destroys every gssk key and so drops the keys' context references,
+ * then free the pending tokens and theirs. Every context is wiped by its
+ * last put; with the last one gone, the shared hash transforms go.
  */
 static void __exit gssk_exit(void)
 {

@@ -7,6 +7,23 @@
  * in the sending task's context (lookup_user_key(), the policy checks and
  * OPEN's new descriptor rely on that) and in parallel (parallel_ops); each takes the locks it
  * needs.
+ *
+ * A fixed bound of one attribute (a range, a set of known bits, an exact
+ * length) is checked here, by the policy, not by the handler. The core's
+ * refusal names the attribute (NLMSGERR_ATTR_OFFS) but carries no gssk
+ * status cookie and is not counted in STATS: libgssk gives it the GSS
+ * status the handler used to give by the command and the offending
+ * attribute (lib/error.c, gsskp_map_refusal()), so only bounds whose
+ * refusal libgssk maps go here:
+ *
+ *	LOAD	ROLE		GSS_S_FAILURE, GSSK_MINOR_BAD_ROLE
+ *	LOAD	GSS_FLAGS	GSS_S_FAILURE, GSSK_MINOR_BAD_FLAGS
+ *	LOAD	ENDTIME		GSS_S_FAILURE, GSSK_MINOR_BAD_ENDTIME
+ *	EXPORT	POLICY		GSS_S_FAILURE, GSSK_MINOR_BAD_POLICY
+ *	IMPORT	TOKEN		GSS_S_DEFECTIVE_TOKEN, GSSK_MINOR_TOKEN_LENGTH
+ *
+ * Bounds that depend on other attributes or on module parameters (a key's
+ * length for its enctype, a TTL up to max_ttl) stay with the handlers.
  */
 #include <linux/bits.h>
 #include <linux/stringify.h>
@@ -17,26 +34,34 @@
 #include "compat.h"
 #include "ctx.h"
 #include "genl.h"
+#include "gss_flags.h"
 #include "key_type.h"
 #include "refuse.h"
+
+/* An end time the kernel's time64_t can hold; 0 means no expiry. */
+static struct netlink_range_validation gssk_endtime_range = {
+	.max = S64_MAX,
+};
 
 static const struct nla_policy gssk_load_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
 	[GSSK_A_DESCRIPTION]	= { .type = NLA_NUL_STRING,
 				    .len = GSSK_DESC_MAX - 1 },
 	[GSSK_A_ENCTYPE]	= { .type = NLA_U32 },
-	[GSSK_A_ROLE]		= { .type = NLA_U8 },
+	[GSSK_A_ROLE]		= NLA_POLICY_RANGE(NLA_U8, GSSK_ROLE_INITIATOR,
+						   GSSK_ROLE_ACCEPTOR),
 	[GSSK_A_CTX_KEY]	= { .type = NLA_BINARY, .len = GSSK_KEY_MAX },
 	[GSSK_A_SUBKEY_ENCTYPE]	= { .type = NLA_U32 },
 	[GSSK_A_SUBKEY]		= { .type = NLA_BINARY, .len = GSSK_KEY_MAX },
-	[GSSK_A_GSS_FLAGS]	= { .type = NLA_U32 },
+	[GSSK_A_GSS_FLAGS]	= NLA_POLICY_MASK(NLA_U32, GSSK_KNOWN_GSS_FLAGS),
 	[GSSK_A_SEND_SEQ]	= { .type = NLA_U64 },
 	[GSSK_A_RECV_SEQ]	= { .type = NLA_U64 },
 	[GSSK_A_INIT_NAME]	= { .type = NLA_NUL_STRING,
 				    .len = GSSK_NAME_MAX - 1 },
 	[GSSK_A_ACC_NAME]	= { .type = NLA_NUL_STRING,
 				    .len = GSSK_NAME_MAX - 1 },
-	[GSSK_A_ENDTIME]	= { .type = NLA_U64 },
+	[GSSK_A_ENDTIME]	= NLA_POLICY_FULL_RANGE(NLA_U64,
+							&gssk_endtime_range),
 };
 
 static const struct nla_policy gssk_serial_policy[GSSK_A_MAX + 1] = {
@@ -45,15 +70,14 @@ static const struct nla_policy gssk_serial_policy[GSSK_A_MAX + 1] = {
 
 static const struct nla_policy gssk_export_policy[GSSK_A_MAX + 1] = {
 	[GSSK_A_SERIAL]		= { .type = NLA_S32 },
-	[GSSK_A_POLICY]		= { .type = NLA_U32 },
+	[GSSK_A_POLICY]		= NLA_POLICY_MASK(NLA_U32, GSSK_POLICY_ALL),
 	[GSSK_A_POLICY_UID]	= { .type = NLA_U32 },
 	[GSSK_A_POLICY_CGROUP_FD] = { .type = NLA_S32 },
 	[GSSK_A_TTL]		= { .type = NLA_U32 },
 };
 
 static const struct nla_policy gssk_import_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_TOKEN]		= { .type = NLA_BINARY,
-				    .len = GSSK_TOKEN_MAX_LEN },
+	[GSSK_A_TOKEN]		= NLA_POLICY_EXACT_LEN(GSSK_TOKEN_LEN),
 	[GSSK_A_KEYRING]	= { .type = NLA_S32 },
 	[GSSK_A_DESCRIPTION]	= { .type = NLA_NUL_STRING,
 				    .len = GSSK_DESC_MAX - 1 },

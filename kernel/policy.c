@@ -14,6 +14,7 @@
 #include <linux/sched.h>
 #include <linux/sunrpc/gss_err.h>
 #include <linux/user_namespace.h>
+#include <net/netlink.h>
 
 #include "policy.h"
 #include "refuse.h"
@@ -29,57 +30,46 @@ static struct cgroup *gssk_current_cgroup(void)
 	return cgrp;
 }
 
-static int gssk_policy_bad(struct netlink_ext_ack *extack, u32 minor)
-{
-	return gssk_refuse(extack, -EINVAL, GSS_S_FAILURE, minor);
-}
-
 int gssk_policy_capture(struct gssk_policy *p, u32 flags,
-			const u32 *uid, const s32 *cgroup_fd,
+			const struct nlattr *uid,
+			const struct nlattr *cgroup_fd,
 			struct netlink_ext_ack *extack)
 {
 	const struct cred *cred = current_cred();
 
 	memset(p, 0, sizeof(*p));
-	if (flags & ~GSSK_POLICY_ALL) {
-		NL_SET_ERR_MSG_MOD(extack, "unknown policy flag");
-		return gssk_policy_bad(extack, GSSK_MINOR_BAD_POLICY);
-	}
-	if (!!(flags & GSSK_POLICY_UID) != !!uid) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "GSSK_POLICY_UID and GSSK_A_POLICY_UID go together");
-		return gssk_policy_bad(extack, GSSK_MINOR_BAD_POLICY);
-	}
-	if (!!(flags & GSSK_POLICY_CGROUP) != !!cgroup_fd) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "GSSK_POLICY_CGROUP and GSSK_A_POLICY_CGROUP_FD go together");
-		return gssk_policy_bad(extack, GSSK_MINOR_BAD_POLICY);
-	}
-	if ((flags & GSSK_POLICY_CGROUP) && (flags & GSSK_POLICY_OWN_CGROUP)) {
-		NL_SET_ERR_MSG_MOD(extack,
-				   "choose one of GSSK_POLICY_CGROUP and GSSK_POLICY_OWN_CGROUP");
-		return gssk_policy_bad(extack, GSSK_MINOR_BAD_POLICY);
-	}
+	if (!!(flags & GSSK_POLICY_UID) != !!uid)
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_POLICY,
+				       "GSSK_POLICY_UID and GSSK_A_POLICY_UID go together");
+	if (!!(flags & GSSK_POLICY_CGROUP) != !!cgroup_fd)
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_POLICY,
+				       "GSSK_POLICY_CGROUP and GSSK_A_POLICY_CGROUP_FD go together");
+	if ((flags & GSSK_POLICY_CGROUP) && (flags & GSSK_POLICY_OWN_CGROUP))
+		return gssk_refuse_msg(extack, -EINVAL, GSS_S_FAILURE,
+				       GSSK_MINOR_BAD_POLICY,
+				       "choose one of GSSK_POLICY_CGROUP and GSSK_POLICY_OWN_CGROUP");
 
 	if (uid) {
-		p->uid = make_kuid(current_user_ns(), *uid);
-		if (!uid_valid(p->uid)) {
-			NL_SET_ERR_MSG_MOD(extack,
-					   "policy uid is not mapped in the caller's user namespace");
-			return gssk_policy_bad(extack, GSSK_MINOR_BAD_POLICY);
-		}
+		p->uid = make_kuid(current_user_ns(), nla_get_u32(uid));
+		if (!uid_valid(p->uid))
+			return gssk_refuse_attr(extack, uid, -EINVAL,
+						GSS_S_FAILURE,
+						GSSK_MINOR_BAD_POLICY,
+						"policy uid is not mapped in the caller's user namespace");
 	} else {
 		p->uid = cred->euid;
 	}
 
 	if (cgroup_fd) {
-		p->cgrp = cgroup_get_from_fd(*cgroup_fd);
+		p->cgrp = cgroup_get_from_fd(nla_get_s32(cgroup_fd));
 		if (IS_ERR(p->cgrp)) {
 			p->cgrp = NULL;
-			NL_SET_ERR_MSG_MOD(extack,
-					   "policy cgroup fd is not an open cgroup v2 directory");
-			return gssk_refuse(extack, -EBADF, GSS_S_FAILURE,
-					   GSSK_MINOR_BAD_CGROUP);
+			return gssk_refuse_attr(extack, cgroup_fd, -EBADF,
+						GSS_S_FAILURE,
+						GSSK_MINOR_BAD_CGROUP,
+						"policy cgroup fd is not an open cgroup v2 directory");
 		}
 	} else if (flags & GSSK_POLICY_OWN_CGROUP) {
 		p->cgrp = gssk_current_cgroup();

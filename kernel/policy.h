@@ -10,6 +10,7 @@
 
 struct cgroup;
 struct key;
+struct nlattr;
 struct user_namespace;
 
 struct gssk_policy {
@@ -20,8 +21,14 @@ struct gssk_policy {
 	struct cgroup *cgrp;		/* importer in it or below; or NULL */
 };
 
+/*
+ * flags: GSSK_POLICY_* (only known bits: the policy of GSSK_A_POLICY checks
+ * them); uid, cgroup_fd: EXPORT's POLICY_UID and POLICY_CGROUP_FD
+ * attributes, or NULL.
+ */
 int gssk_policy_capture(struct gssk_policy *p, u32 flags,
-			const u32 *uid, const s32 *cgroup_fd,
+			const struct nlattr *uid,
+			const struct nlattr *cgroup_fd,
 			struct netlink_ext_ack *extack);
 int gssk_policy_check(const struct gssk_policy *p,
 		      struct netlink_ext_ack *extack);

@@ -17,8 +17,21 @@ int gssk_refuse(struct netlink_ext_ack *extack, int err, u32 major,
 
 /* The same with an extack message. */
 #define gssk_refuse_msg(extack, err, major, minor, msg) ({	\
-	NL_SET_ERR_MSG_MOD(extack, msg);			\
-	gssk_refuse(extack, err, major, minor);			\
+	struct netlink_ext_ack *__gssk_ea = (extack);		\
+								\
+	NL_SET_ERR_MSG_MOD(__gssk_ea, msg);			\
+	gssk_refuse(__gssk_ea, err, major, minor);		\
+})
+
+/*
+ * A refusal of one attribute of the request: the extack also names it
+ * (NLMSGERR_ATTR_OFFS). attr may be NULL (a default stood in for it).
+ */
+#define gssk_refuse_attr(extack, attr, err, major, minor, msg) ({	\
+	struct netlink_ext_ack *__gssk_ea = (extack);			\
+									\
+	NL_SET_ERR_MSG_ATTR(__gssk_ea, attr, KBUILD_MODNAME ": " msg);	\
+	gssk_refuse(__gssk_ea, err, major, minor);			\
 })
 
 /* A refusal of a context descriptor's operation: recorded in op. */

@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/sunrpc/gss_err.h>
 #include <linux/workqueue.h>
+#include <net/netlink.h>
 
 #include "compat.h"
 #include "counters.h"
@@ -180,8 +181,8 @@ static void gssk_token_reap(struct work_struct *work)
  * against the per-user limit, draw the identifier. Nothing is published
  * and no context is touched yet.
  */
-struct gssk_token *gssk_token_prepare(u32 flags, const u32 *uid,
-				      const s32 *cgroup_fd, u32 ttl,
+struct gssk_token *gssk_token_prepare(u32 flags, const struct nlattr *uid,
+				      const struct nlattr *cgroup_fd, u32 ttl,
 				      struct netlink_ext_ack *extack)
 {
 	struct gssk_user_count *spare;
@@ -267,21 +268,22 @@ struct gssk_ctx *gssk_token_withdraw(struct gssk_token *tok)
 	return ctx;
 }
 
-static int gssk_token_parse(const u8 *wire, size_t len,
+/* The length is the policy's (netlink.c): GSSK_TOKEN_LEN bytes. */
+static int gssk_token_parse(const struct nlattr *token,
 			    struct netlink_ext_ack *extack)
 {
-	if (len != GSSK_TOKEN_LEN)
-		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
-				       GSSK_MINOR_TOKEN_LENGTH,
-				       "token has the wrong length");
+	const u8 *wire = nla_data(token);
+
 	if (memcmp(wire, GSSK_TOKEN_MAGIC, 4))
-		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
-				       GSSK_MINOR_TOKEN_MAGIC,
-				       "not a gssk token (bad magic)");
+		return gssk_refuse_attr(extack, token, -EBADMSG,
+					GSS_S_DEFECTIVE_TOKEN,
+					GSSK_MINOR_TOKEN_MAGIC,
+					"not a gssk token (bad magic)");
 	if (wire[4] != GSSK_TOKEN_VERSION || wire[5] || wire[6] || wire[7])
-		return gssk_refuse_msg(extack, -EBADMSG, GSS_S_DEFECTIVE_TOKEN,
-				       GSSK_MINOR_TOKEN_VERSION,
-				       "unsupported token version");
+		return gssk_refuse_attr(extack, token, -EBADMSG,
+					GSS_S_DEFECTIVE_TOKEN,
+					GSSK_MINOR_TOKEN_VERSION,
+					"unsupported token version");
 	return 0;
 }
 
@@ -306,18 +308,20 @@ static struct gssk_token *gssk_token_find(const u8 *id)
  * refusal the token is left as it was, importable by the right process
  * until it expires.
  */
-struct gssk_token *gssk_token_claim(const u8 *wire, size_t len,
+struct gssk_token *gssk_token_claim(const struct nlattr *token,
 				    struct netlink_ext_ack *extack)
 {
 	struct gssk_token *tok;
 	int err;
 
-	err = gssk_token_parse(wire, len, extack);
+	if (WARN_ON_ONCE(nla_len(token) != GSSK_TOKEN_LEN))
+		return ERR_PTR(-EINVAL);
+	err = gssk_token_parse(token, extack);
 	if (err)
 		return ERR_PTR(err);
 
 	mutex_lock(&gssk_tokens_lock);
-	tok = gssk_token_find(wire + 8);
+	tok = gssk_token_find((const u8 *)nla_data(token) + 8);
 	if (!tok) {
 		err = gssk_refuse_msg(extack, -ENOENT, GSS_S_NO_CONTEXT,
 				      GSSK_MINOR_TOKEN_UNKNOWN,

@@ -88,10 +88,33 @@ void gsskp_map_status(int err, OM_uint32 kmajor, OM_uint32 kminor,
 	}
 }
 
+/*
+ * The bounds that the module's attribute policies check (kernel/netlink.c)
+ * and the status its handlers gave before the policies did: a refusal of
+ * one of these attributes by the netlink core (EINVAL, ERANGE; no cookie)
+ * gets it here.
+ */
+static const struct {
+	uint8_t cmd;
+	uint16_t attr;
+	OM_uint32 major;
+	OM_uint32 minor;
+} policy_refusals[] = {
+	{ GSSK_CMD_LOAD, GSSK_A_ROLE, GSS_S_FAILURE, GSSK_MINOR_BAD_ROLE },
+	{ GSSK_CMD_LOAD, GSSK_A_GSS_FLAGS, GSS_S_FAILURE, GSSK_MINOR_BAD_FLAGS },
+	{ GSSK_CMD_LOAD, GSSK_A_ENDTIME, GSS_S_FAILURE,
+	  GSSK_MINOR_BAD_ENDTIME },
+	{ GSSK_CMD_EXPORT, GSSK_A_POLICY, GSS_S_FAILURE,
+	  GSSK_MINOR_BAD_POLICY },
+	{ GSSK_CMD_IMPORT, GSSK_A_TOKEN, GSS_S_DEFECTIVE_TOKEN,
+	  GSSK_MINOR_TOKEN_LENGTH },
+};
+
 void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
 		       int bad_attr, OM_uint32 *major, OM_uint32 *minor)
 {
 	int err = e->error < 0 ? -e->error : e->error;
+	size_t i;
 
 	if (e->has_cookie) {
 		gsskp_map_status(err, e->status.major, e->status.minor, major,
@@ -105,11 +128,16 @@ void gsskp_map_refusal(const struct gsskp_nlerr *e, uint8_t cmd,
 		*minor = GSSK_MINOR_MISSING_FIELD;
 		return;
 	}
-	if ((err == EINVAL || err == ERANGE) && cmd == GSSK_CMD_IMPORT &&
-	    bad_attr == GSSK_A_TOKEN) {
-		*major = GSS_S_DEFECTIVE_TOKEN;
-		*minor = GSSK_MINOR_TOKEN_LENGTH;
-		return;
+	if (err == EINVAL || err == ERANGE) {
+		for (i = 0; i < sizeof(policy_refusals) /
+				sizeof(policy_refusals[0]); i++) {
+			if (policy_refusals[i].cmd == cmd &&
+			    policy_refusals[i].attr == bad_attr) {
+				*major = policy_refusals[i].major;
+				*minor = policy_refusals[i].minor;
+				return;
+			}
+		}
 	}
 	gsskp_map_errno(err, major, minor);
 }

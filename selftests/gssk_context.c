@@ -352,6 +352,81 @@ TEST_F(ctx, load_refuses_unknown_flag_bits)
 	EXPECT_EQ(TEST_FLAGS | 0xf800, flags);
 }
 
+/* An end time beyond the kernel's time64_t (ENDTIME's policy). */
+TEST_F(ctx, load_refuses_endtime_beyond_time64)
+{
+	self->tc.f.endtime = (uint64_t)1 << 63;
+	load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_ENDTIME,
+		     "end time 2^63");
+	self->tc.f.endtime = ~(uint64_t)0;
+	load_refused(_metadata, &self->tc, GSSK_MINOR_BAD_ENDTIME,
+		     "end time 2^64 - 1");
+}
+
+/*
+ * Raw LOAD: the bounds that the module's policy checks (kernel/netlink.c)
+ * are refused by the netlink core, with no gssk status but with a message
+ * and the offending attribute, which libgssk maps to the status gssk's
+ * handler gave before.
+ */
+TEST_F(ctx, policy_bounds_name_the_attribute)
+{
+	static const struct {
+		uint16_t attr;
+		uint64_t value;
+		size_t len;
+		uint32_t minor;
+	} bad[] = {
+		{ GSSK_A_ROLE, 0, 1, GSSK_MINOR_BAD_ROLE },
+		{ GSSK_A_ROLE, 3, 1, GSSK_MINOR_BAD_ROLE },
+		{ GSSK_A_GSS_FLAGS, 0x10000, 4, GSSK_MINOR_BAD_FLAGS },
+		{ GSSK_A_GSS_FLAGS, 0x0600, 4, GSSK_MINOR_BAD_FLAGS },
+		{ GSSK_A_ENDTIME, (uint64_t)1 << 63, 8,
+		  GSSK_MINOR_BAD_ENDTIME },
+	};
+	struct gnl_reply *r = malloc(sizeof(*r));
+	struct gnl_msg *m = malloc(sizeof(*m));
+	uint8_t key[16] = { 0 };
+	unsigned int i;
+	int before = session_links();
+
+	ASSERT_NE(NULL, r);
+	ASSERT_NE(NULL, m);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		uint8_t role = GSSK_ROLE_INITIATOR;
+		uint64_t v = bad[i].value;
+		uint32_t flags = TEST_FLAGS;
+		uint8_t v8 = (uint8_t)v;
+		uint32_t v32 = (uint32_t)v;
+
+		gnl_init(m, GSSK_CMD_LOAD);
+		gnl_put_u32(m, GSSK_A_ENCTYPE,
+			    GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96);
+		gnl_put(m, GSSK_A_CTX_KEY, key, sizeof(key));
+		if (bad[i].attr != GSSK_A_ROLE)
+			gnl_put(m, GSSK_A_ROLE, &role, sizeof(role));
+		if (bad[i].attr != GSSK_A_GSS_FLAGS)
+			gnl_put_u32(m, GSSK_A_GSS_FLAGS, flags);
+		gnl_put(m, bad[i].attr, bad[i].len == 1 ? (void *)&v8 :
+			bad[i].len == 4 ? (void *)&v32 : (void *)&v,
+			bad[i].len);
+		ASSERT_GT(0, gnl_call(m, r))
+			TH_LOG("attribute %u = %#llx accepted", bad[i].attr,
+			       (unsigned long long)v);
+		TH_LOG("attribute %u = %#llx: %s, '%s'", bad[i].attr,
+		       (unsigned long long)v, strerror(-r->err), r->msg);
+		EXPECT_FALSE(r->has_status);
+		EXPECT_NE(0, r->msg[0]);
+		EXPECT_EQ((int)bad[i].attr, r->bad_attr);
+		EXPECT_EQ((uint32_t)GSS_S_FAILURE, r->major);
+		EXPECT_EQ(bad[i].minor, r->minor)
+			TH_LOG("mapped to %s", minor_name(r->minor));
+	}
+	ASSERT_EQ(before, session_links());
+	free(m);
+	free(r);
+}
+
 TEST_F(ctx, load_refuses_missing_key)
 {
 	gss_ctx_id_t h = GSS_C_NO_CONTEXT;

@@ -125,7 +125,9 @@ static void fuzz_attr(struct gnl_msg *m, const FIXTURE_DATA(fuzz) *fx,
 	unsigned char data[1500];
 	uint16_t type = fuzz_type(cmd);
 	size_t len = fuzz_len();
+	uint64_t v64;
 	uint32_t v32;
+	uint8_t v8;
 
 	random_bytes(data, len);
 	switch (type) {
@@ -139,6 +141,28 @@ static void fuzz_attr(struct gnl_msg *m, const FIXTURE_DATA(fuzz) *fx,
 	case GSSK_A_SUBKEY_ENCTYPE:
 		v32 = pick(4) ? 17 + pick(4) : (uint32_t)random();
 		gnl_put(m, type, &v32, pick(8) ? 4 : len);
+		return;
+	/*
+	 * Mostly within the bounds the module's policy checks (kernel/
+	 * netlink.c), so that such requests reach the handlers.
+	 */
+	case GSSK_A_ROLE:
+		v8 = (uint8_t)(pick(4) ? GSSK_ROLE_INITIATOR + pick(2) :
+			       random());
+		gnl_put(m, type, &v8, pick(8) ? 1 : len);
+		return;
+	case GSSK_A_GSS_FLAGS:
+	case GSSK_A_POLICY:
+		v32 = (uint32_t)random();
+		if (pick(4))
+			v32 &= type == GSSK_A_POLICY ? GSSK_POLICY_ALL :
+			       0xf9ffu;	/* RFC 2744's and MIT's flags */
+		gnl_put(m, type, &v32, pick(8) ? 4 : len);
+		return;
+	case GSSK_A_ENDTIME:
+		v64 = pick(4) ? (uint64_t)random() :
+		      (uint64_t)random() << 33 ^ (uint64_t)random();
+		gnl_put(m, type, &v64, pick(8) ? 8 : len);
 		return;
 	case GSSK_A_TOKEN:
 		if (pick(2)) {

@@ -105,7 +105,7 @@ verdict "the module reloads with the parameters in force" $?
 
 version=$(cat /sys/module/gssk/version)
 # gssk's own crypto backend runs 49 known-answer vectors, the kernel's
-# crypto/krb5 one 26 (see kernel/krb5_selftest.c).
+# crypto/krb5 one 26 (see kernel/selftest.c).
 if [ -e /sys/module/krb5/holders/gssk ]; then
 	min_vectors=25
 else

@@ -255,6 +255,26 @@ TEST_F(policy, unknown_policy_flag_is_refused)
 	check_inquire(_metadata, self->h, &self->tc);
 }
 
+/* Raw: POLICY's policy (its known bits) refuses it, naming it. */
+TEST_F(policy, unknown_policy_flag_names_the_attribute)
+{
+	struct gnl_reply *r = xmalloc(sizeof(*r));
+	struct gnl_msg *m = gnl_ctx_msg(GSSK_CMD_EXPORT, self->h);
+
+	gnl_put_u32(m, GSSK_A_POLICY, GSSK_POLICY_ALL + 1u);
+	ASSERT_GT(0, gnl_call(m, r)) TH_LOG("unknown policy bit accepted");
+	TH_LOG("unknown policy bit: %s, '%s'", strerror(-r->err), r->msg);
+	EXPECT_FALSE(r->has_status);
+	EXPECT_NE(0, r->msg[0]);
+	EXPECT_EQ(GSSK_A_POLICY, r->bad_attr);
+	EXPECT_EQ((uint32_t)GSS_S_FAILURE, r->major);
+	EXPECT_EQ((uint32_t)GSSK_MINOR_BAD_POLICY, r->minor)
+		TH_LOG("mapped to %s", minor_name(r->minor));
+	free(m);
+	free(r);
+	check_inquire(_metadata, self->h, &self->tc);
+}
+
 TEST_F(policy, cgroup_policy_with_non_cgroup_fd_is_refused)
 {
 	gss_ctx_id_t before = self->h;

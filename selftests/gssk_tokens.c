@@ -272,11 +272,11 @@ TEST_F(tokens, kernel_refuses_import_without_token)
 	TH_LOG("IMPORT with empty TOKEN: %s, cookie %s/%s, '%s'",
 	       strerror(-r->err), r->has_status ? "yes" : "no",
 	       r->has_status ? minor_name(r->status.minor) : "-", r->msg);
-	/* the core may refuse it (no cookie); gssk must say why if it does */
-	if (r->has_status) {
-		EXPECT_EQ((uint32_t)GSS_S_DEFECTIVE_TOKEN, r->status.major);
-		EXPECT_EQ((uint32_t)GSSK_MINOR_TOKEN_LENGTH, r->status.minor);
-	}
+	/* TOKEN's policy (exactly GSSK_TOKEN_LEN bytes) refuses it, naming it */
+	EXPECT_FALSE(r->has_status);
+	EXPECT_EQ(GSSK_A_TOKEN, r->bad_attr);
+	EXPECT_EQ((uint32_t)GSS_S_DEFECTIVE_TOKEN, r->major);
+	EXPECT_EQ((uint32_t)GSSK_MINOR_TOKEN_LENGTH, r->minor);
 	free(m);
 	free(r);
 	real_still_imports(_metadata, self);

@@ -671,8 +671,18 @@ static int nl_transact(unsigned char *buf, size_t len, struct gnl_reply *r)
 	nl_socket_free(sk);
 	if (ret < 0)
 		return -EIO;
+	r->bad_attr = -1;
 	if (ret == GSSKP_XCHG_REFUSED) {
+		struct genlmsghdr *gh = NLMSG_DATA(nh);
+		OM_uint32 major, mapped_minor;
+
 		r->err = e.error;
+		if (e.has_offs)
+			r->bad_attr = gsskp_nl_attr_at(nh, e.offs);
+		gsskp_map_refusal(&e, gh->cmd, r->bad_attr, &major,
+				  &mapped_minor);
+		r->major = major;
+		r->minor = mapped_minor;
 		if (e.has_msg) {
 			size_t l = strnlen(e.msg, sizeof(r->msg) - 1);
 

@@ -179,6 +179,9 @@ struct gnl_reply {
 	bool has_status;
 	struct gssk_status status;	/* extack cookie */
 	char msg[256];			/* extack message */
+	int bad_attr;			/* attribute NLMSGERR_ATTR_OFFS names, or -1 */
+	/* a refusal as libgssk reports it (gsskp_map_refusal()) */
+	uint32_t major, minor;
 	unsigned char data[GNL_BUF_SIZE];	/* reply payload (attrs) */
 	size_t data_len;
 	const void *attr[GSSK_A_MAX + 1];

@@ -100,4 +100,31 @@ void test_errmap(void)
 	check("LOAD policy refusal -> FAILURE, KERNEL_REFUSED", &e,
 	      GSSK_CMD_LOAD, GSSK_A_CTX_KEY, GSS_S_FAILURE,
 	      GSSK_MINOR_KERNEL_REFUSED);
+
+	/* the bounds kernel/netlink.c's policies check, by attribute */
+	e.error = -ERANGE;
+	check("LOAD ERANGE on ROLE -> FAILURE, BAD_ROLE", &e, GSSK_CMD_LOAD,
+	      GSSK_A_ROLE, GSS_S_FAILURE, GSSK_MINOR_BAD_ROLE);
+	check("LOAD ERANGE on ENDTIME -> FAILURE, BAD_ENDTIME", &e,
+	      GSSK_CMD_LOAD, GSSK_A_ENDTIME, GSS_S_FAILURE,
+	      GSSK_MINOR_BAD_ENDTIME);
+	e.error = -EINVAL;
+	check("LOAD EINVAL on GSS_FLAGS -> FAILURE, BAD_FLAGS", &e,
+	      GSSK_CMD_LOAD, GSSK_A_GSS_FLAGS, GSS_S_FAILURE,
+	      GSSK_MINOR_BAD_FLAGS);
+	check("EXPORT EINVAL on POLICY -> FAILURE, BAD_POLICY", &e,
+	      GSSK_CMD_EXPORT, GSSK_A_POLICY, GSS_S_FAILURE,
+	      GSSK_MINOR_BAD_POLICY);
+	check("the attribute of another command: by errno", &e,
+	      GSSK_CMD_INQUIRE, GSSK_A_GSS_FLAGS, GSS_S_FAILURE,
+	      GSSK_MINOR_KERNEL_REFUSED);
+	e.error = -EPERM;
+	check("another errno on ROLE: by errno", &e, GSSK_CMD_LOAD,
+	      GSSK_A_ROLE, GSS_S_FAILURE, GSSK_MINOR_NOT_PERMITTED);
+	e.error = -ERANGE;
+	e.has_cookie = true;
+	e.status.major = GSS_S_FAILURE;
+	e.status.minor = GSSK_MINOR_BAD_TTL;
+	check("a cookie wins over the attribute", &e, GSSK_CMD_LOAD,
+	      GSSK_A_ROLE, GSS_S_FAILURE, GSSK_MINOR_BAD_TTL);
 }

@@ -150,7 +150,12 @@
  * with the NETLINK_EXT_ACK socket option) and an extack cookie
  * (NLMSGERR_ATTR_COOKIE) that is a struct gssk_status: the RFC 2744 major
  * status and a gssk minor status (enum gssk_minor). A refusal that the
- * netlink core makes itself (policy validation) has no cookie.
+ * netlink core makes itself (policy validation) has no cookie; it names
+ * the offending attribute (NLMSGERR_ATTR_OFFS). The policy checks these
+ * bounds, and libgssk reports its refusal of them as the status given:
+ * LOAD's ROLE (BAD_ROLE), GSS_FLAGS (BAD_FLAGS) and ENDTIME (BAD_ENDTIME),
+ * EXPORT's POLICY (BAD_POLICY), all GSS_S_FAILURE; IMPORT's TOKEN, exactly
+ * GSSK_TOKEN_LEN bytes (GSS_S_DEFECTIVE_TOKEN, TOKEN_LENGTH).
  */
 #ifndef _UAPI_LINUX_GSSK_H
 #define _UAPI_LINUX_GSSK_H

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Known-answer self-test of gssk's Kerberos cryptography, run at module load
- * by gssk_krb5_selftest(). Any mismatch is reported with pr_err() naming the
- * group and the vector, and refuses the load.
+ * The module's self-test, run at module load by gssk_selftest(): the
+ * crypto layer's known-answer vectors (RFC 3961/3962/8009/6803 and MIT's),
+ * RFC 4121 tokens and the sequence window. Any mismatch is reported with
+ * pr_err() naming the group and the vector, and refuses the load.
  *
  * Vectors (data transcribed from the documents named at each table):
  *   RFC 3961 A.1   n-fold, all 11
@@ -38,8 +39,8 @@
 #include <linux/vmalloc.h>
 
 #include "krb5_crypto.h"
-#include "krb5_selftest.h"
 #include "rfc4121.h"
+#include "selftest.h"
 #include "seqwin.h"
 
 #ifdef GSSK_SELFTEST_CORRUPT
@@ -1196,7 +1197,7 @@ static int gssk_st_seqwin_run(void)
 	return 0;
 }
 
-int gssk_krb5_selftest(unsigned int *vectors)
+int gssk_selftest(unsigned int *vectors)
 {
 	int err;
 
