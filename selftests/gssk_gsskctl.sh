@@ -217,7 +217,9 @@ k_permission="gssk: caller neither possesses nor is granted the context key"
 k_keyring="gssk: destination keyring cannot take the context key"
 k_not_keyring="gssk: the destination is not a keyring"
 k_duplicate="gssk: the keyring already holds a context with this description"
-k_tok_length="gssk: token has the wrong length"
+# IMPORT's TOKEN length is the policy's (NLA_POLICY_EXACT_LEN): the
+# netlink core's message, which names the attribute; libgssk maps it.
+k_tok_length="binary attribute size out of range"
 k_tok_magic="gssk: not a gssk token (bad magic)"
 k_tok_version="gssk: unsupported token version"
 k_tok_unknown="gssk: unknown token: never issued, already imported or expired"
