@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <syslog.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -289,6 +290,14 @@ static void conf_load(void)
 	conf_ok = gssi_config_parse(env_file ? path : GSSI_CONF_PATH, exe,
 				    env_file, &conf, conf_err,
 				    sizeof(conf_err)) == 0;
+	/*
+	 * Said once per process, since MIT's gss_export_sec_context drops
+	 * the minor status that would explain the refusal.
+	 */
+	if (!conf_ok)
+		syslog(LOG_AUTHPRIV | LOG_ERR,
+		       "gssk-interposer: %s: every export is refused",
+		       conf_err);
 }
 
 const struct gssi_config *gssi_config(void)

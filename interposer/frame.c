@@ -4,6 +4,7 @@
  * pthread_once; its result is read-only afterwards.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "frame.h"
@@ -57,26 +58,22 @@ bool gssi_frame_is_probe(gss_const_buffer_t token)
 /* Import a probe framed with mech's public OID; true if it came back here. */
 static bool probe(gss_const_OID mech)
 {
-	unsigned char buf[4 + 16 + sizeof(GSSI_PROBE)];
 	gss_ctx_id_t ctx = GSS_C_NO_CONTEXT;
 	gss_buffer_desc token;
 	OM_uint32 minor;
+	bool seen;
 
-	buf[0] = 0;
-	buf[1] = 0;
-	buf[2] = 0;
-	buf[3] = (unsigned char)mech->length;
-	memcpy(buf + 4, mech->elements, mech->length);
-	memcpy(buf + 4 + mech->length, GSSI_PROBE, sizeof(GSSI_PROBE) - 1);
-	token.length = 4 + mech->length + sizeof(GSSI_PROBE) - 1;
-	token.value = buf;
-	probe_seen = false;
-	if (!GSS_ERROR(gss_import_sec_context(&minor, &token, &ctx))) {
-		/* Something took the probe for a context: never use it. */
-		gss_delete_sec_context(&minor, &ctx, GSS_C_NO_BUFFER);
+	if (GSS_ERROR(gssi_frame_token(&minor, mech, GSSI_PROBE,
+				       sizeof(GSSI_PROBE) - 1, &token)))
 		return false;
-	}
-	return probe_seen;
+	probe_seen = false;
+	seen = GSS_ERROR(gss_import_sec_context(&minor, &token, &ctx)) &&
+	       probe_seen;
+	/* Something that took the probe for a context is never used. */
+	if (ctx != GSS_C_NO_CONTEXT)
+		gss_delete_sec_context(&minor, &ctx, GSS_C_NO_BUFFER);
+	free(token.value);
+	return seen;
 }
 
 static void probe_routing(void)

@@ -57,6 +57,14 @@ gss_OID gssi_special(gss_const_OID mech);
 gss_OID_set gssi_special_set(gss_const_OID mech);
 
 /*
+ * The mechglue's frame of an exported context token: a 4-byte big-endian
+ * OID length, the OID, then data. Returns GSS_S_COMPLETE with a malloc()ed
+ * buffer in *out (wipe and free it), or GSS_S_FAILURE with ENOMEM.
+ */
+OM_uint32 gssi_frame_token(OM_uint32 *minor_status, gss_const_OID oid,
+			   const void *data, size_t len, gss_buffer_t out);
+
+/*
  * Import a name and canonicalize it for the real mechanism mech (krb5
  * when NULL): the kind of name this module hands the mechglue (name.c).
  */

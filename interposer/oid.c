@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The OIDs of the interposer and the "special" OIDs that make the
- * mechglue route a call to the real krb5 mechanism. All static and
- * read-only: no lock needed.
+ * mechglue route a call to the real krb5 mechanism (all static and
+ * read-only: no lock needed), and the mechglue's token frame.
  */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "interposer.h"
@@ -52,4 +55,29 @@ gss_OID_set gssi_special_set(gss_const_OID mech)
 {
 	return gssi_special(mech) == &special_mskrb5 ? &special_mskrb5_set :
 						       &special_krb5_set;
+}
+
+OM_uint32 gssi_frame_token(OM_uint32 *minor_status, gss_const_OID oid,
+			   const void *data, size_t len, gss_buffer_t out)
+{
+	unsigned char *p;
+
+	if (len > SIZE_MAX - 4 - oid->length)
+		goto nomem;
+	p = malloc(4 + oid->length + len);
+	if (!p)
+		goto nomem;
+	p[0] = (unsigned char)(oid->length >> 24);
+	p[1] = (unsigned char)(oid->length >> 16);
+	p[2] = (unsigned char)(oid->length >> 8);
+	p[3] = (unsigned char)oid->length;
+	memcpy(p + 4, oid->elements, oid->length);
+	if (len)
+		memcpy(p + 4 + oid->length, data, len);
+	out->value = p;
+	out->length = 4 + oid->length + len;
+	return GSS_S_COMPLETE;
+nomem:
+	*minor_status = ENOMEM;
+	return GSS_S_FAILURE;
 }

@@ -186,31 +186,16 @@ static bool is_reference(gss_const_buffer_t token)
 static OM_uint32 import_forward(OM_uint32 *minor_status, gss_const_OID mech,
 				gss_buffer_t token, gss_ctx_id_t *mit)
 {
-	gss_OID special = gssi_special(mech);
 	gss_buffer_desc framed;
-	unsigned char *p;
 	OM_uint32 major;
 
-	if (token->length > SIZE_MAX - 4 - special->length) {
-		*minor_status = 0;
-		return GSS_S_DEFECTIVE_TOKEN;
-	}
-	framed.length = 4 + special->length + token->length;
-	p = malloc(framed.length);
-	if (!p) {
-		*minor_status = ENOMEM;
-		return GSS_S_FAILURE;
-	}
-	p[0] = 0;
-	p[1] = 0;
-	p[2] = 0;
-	p[3] = (unsigned char)special->length;
-	memcpy(p + 4, special->elements, special->length);
-	memcpy(p + 4 + special->length, token->value, token->length);
-	framed.value = p;
+	major = gssi_frame_token(minor_status, gssi_special(mech),
+				 token->value, token->length, &framed);
+	if (GSS_ERROR(major))
+		return major;
 	major = gss_import_sec_context(minor_status, &framed, mit);
-	explicit_bzero(p, framed.length);
-	free(p);
+	explicit_bzero(framed.value, framed.length);
+	free(framed.value);
 	return major;
 }
 

@@ -28,6 +28,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#if defined(__has_include) && __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#endif
 
 #include "handle.h"
 
@@ -114,6 +117,24 @@ static OM_uint32 op_refused(OM_uint32 *minor, const struct gssk_op *op,
 	return major;
 }
 
+/*
+ * The kernel wrote len bytes at p with an ordinary user copy. Tell
+ * valgrind's memcheck, which cannot know what a gssk ioctl writes (the
+ * addresses are inside its argument): without this every token and
+ * message the kernel made would look uninitialised to a program under
+ * valgrind. A no-op outside valgrind, and when built without its header.
+ */
+static inline void kernel_wrote(const void *p, size_t len)
+{
+#ifdef VALGRIND_MAKE_MEM_DEFINED
+	if (p && len)
+		(void)VALGRIND_MAKE_MEM_DEFINED(p, len);
+#else
+	(void)p;
+	(void)len;
+#endif
+}
+
 /* Run one op on the handle's descriptor; 0 or the refusal's major. */
 static OM_uint32 run_op(OM_uint32 *minor, struct gss_ctx_id_struct *h,
 			unsigned long req, struct gssk_op *op)
@@ -134,6 +155,7 @@ static OM_uint32 run_op(OM_uint32 *minor, struct gss_ctx_id_struct *h,
 	}
 	if (op->major & ~GSS_C_SUPPLEMENTARY_MASK)
 		return bad_result(minor, "an invalid supplementary status");
+	kernel_wrote((const void *)(uintptr_t)op->out_ptr, op->out_len);
 	return GSS_S_COMPLETE;
 }
 
@@ -489,6 +511,7 @@ static void entry_result(const struct batch *b, struct gssk_batch_msg *m,
 		entry_fail(m, GSS_S_FAILURE, GSSK_MINOR_BAD_REPLY, room, true);
 		return;
 	}
+	kernel_wrote(m->output.value, op->out_len);
 	((char *)m->output.value)[op->out_len] = '\0';
 	m->output.length = op->out_len;
 	m->conf_state = op->conf_state != 0;

@@ -192,7 +192,7 @@ static const struct minor_row lib_minor_msgs[] = {
 	L(GSSK_MINOR_INTERPOSER_CONFIG,
 		"gssk-interposer: the configuration file cannot be used, so no context is exported"),
 	L(GSSK_MINOR_INTERPOSER_KERNEL_HELD,
-		"gssk-interposer: the kernel holds this context; the call would reveal its keys or the kernel cannot do it"),
+		"gssk-interposer: the kernel holds this context, and the call would reveal its keys or is one the kernel cannot do"),
 };
 #undef L
 

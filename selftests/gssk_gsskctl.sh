@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# End-to-end test of gsskctl (docs/gsskctl.md) against the loaded gssk.ko:
+# End-to-end test of gsskctl (gsskctl(8)) against the loaded gssk.ko:
 # every command and option, their output, their exit status (0, 1 with one
 # "gsskctl: CMD: MAJOR; MINOR[: KERNEL MESSAGE]" line, 2 for usage errors).
 # Tokens travel in files (tf), never on the command line. status, list and
@@ -217,7 +217,9 @@ k_permission="gssk: caller neither possesses nor is granted the context key"
 k_keyring="gssk: destination keyring cannot take the context key"
 k_not_keyring="gssk: the destination is not a keyring"
 k_duplicate="gssk: the keyring already holds a context with this description"
-k_tok_length="gssk: token has the wrong length"
+# IMPORT's TOKEN length is the policy's (NLA_POLICY_EXACT_LEN): the
+# netlink core's message, which names the attribute; libgssk maps it.
+k_tok_length="binary attribute size out of range"
 k_tok_magic="gssk: not a gssk token (bad magic)"
 k_tok_version="gssk: unsupported token version"
 k_tok_unknown="gssk: unknown token: never issued, already imported or expired"

@@ -229,7 +229,7 @@ TEST_F(load, kernel_refusal_leaves_mit_context_usable)
 	 * load, and MIT's lucid context only gives the peer's initial
 	 * sequence number: the kernel sees the next one as a gap (a
 	 * supplementary bit; the message still comes through), then is in
-	 * step (docs/libgssk.md).
+	 * step (libgssk(3)).
 	 */
 	EXPECT_EQ((OM_uint32)GSS_S_GAP_TOKEN,
 		  send_msg(self->gssk, true, self->gssk2, true));

@@ -14,7 +14,8 @@ if [ -f "$list" ]; then
 else
 	tests="gssk_context gssk_export gssk_policy gssk_tokens gssk_message gssk_fd gssk_libfd
 	       gssk_sequence gssk_races gssk_fuzz gssk_stats gssk_gsskctl.sh gssk_krb5
-	       gssk_krb5_load gssk_keyperm gssk_testmode gssk_gsskctl_stats.sh
+	       gssk_krb5_load gssk_keyperm gssk_mitapps.sh gssk_interposer.sh gssk_testmode
+	       gssk_gsskctl_stats.sh
 	       gssk_module"
 fi
 

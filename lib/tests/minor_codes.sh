@@ -3,15 +3,14 @@
 # The minor codes have one table, libgssk's (lib/status.c): every code of
 # enum gssk_minor (<linux/gssk.h>) and enum gssk_lib_minor (<gssk/gssk.h>)
 # has a row there (gssk_minor_name() gives the enum constant's own name,
-# gssk_display_status() a text), and the lists of codes in man/libgssk.3
-# and docs/libgssk.md are that table as this script prints it.
+# gssk_display_status() a text), and the list of codes in man/libgssk.3
+# is that table as this script prints it.
 #
 #   minor_codes.sh CC "CFLAGS" LIBGSSK.A "LIBS" TOP          check (TAP)
 #   minor_codes.sh CC "CFLAGS" LIBGSSK.A "LIBS" TOP --man    the man list
-#   minor_codes.sh CC "CFLAGS" LIBGSSK.A "LIBS" TOP --md     the Markdown one
 #
-# To refresh the docs after a change to the table: run it with --man and
-# --md and paste the output between the BEGIN and END marks of each file.
+# To refresh the page after a change to the table: run it with --man and
+# paste the output between the BEGIN and END marks of man/libgssk.3.
 set -eu
 cc=$1 cflags=$2 lib=$3 libs=$4 top=$5 mode=${6:-}
 tmp=$(mktemp -d)
@@ -45,9 +44,6 @@ static void row(OM_uint32 code, const char *name)
 	failed += !good;
 	if (!strcmp(mode, "--man"))
 		printf(".TP\n.B %s\n0x%08x: %.*s\n", name, code,
-		       (int)text.length, (char *)text.value);
-	else if (!strcmp(mode, "--md"))
-		printf("| 0x%08x | `%s` | %.*s |\n", code, name,
 		       (int)text.length, (char *)text.value);
 	else
 		printf("%sok %d - %s (0x%08x): its name and text%s%s\n",
@@ -87,7 +83,7 @@ failed=$(grep -c '^not ok' "$tmp/tap" || true)
 section() {	# section FILE
 	sed -n '/BEGIN minor codes/,/END minor codes/p' "$1" | sed '1d;$d'
 }
-for doc in man/libgssk.3:--man docs/libgssk.md:--md; do
+for doc in man/libgssk.3:--man; do
 	file=${doc%%:*} opt=${doc#*:}
 	"$tmp/t" "$opt" >"$tmp/want"
 	section "$top/$file" >"$tmp/have"

@@ -9,6 +9,9 @@
 # imports the context and exchanges sealed messages with the client. A
 # process of another uid that steals the token on the way is refused. The
 # three programs are examples/gssk-{client,acceptor,worker}.c.
+#
+# Act 2 repeats the flow with tools/demo/pyserver.py, a server written for
+# plain python3-gssapi, under gssk's MIT interposer (gssk-interposer(8)).
 set -u
 
 WORKER=1000
@@ -115,6 +118,63 @@ grep -q "reply (sealed): worker uid $WORKER read: hello from alice" \
 
 step "7. What the module counted (gsskctl status)"
 gsskctl status || failed=1
+
+# ---- Act 2: the same flow, with a server that never heard of gssk ----
+#
+# tools/demo/pyserver.py is a privilege-separated server written against
+# plain python3-gssapi: the acceptor pickles the established context for
+# the worker, as Python programs hand objects to other processes. Without
+# gssk that pickle would carry MIT's session keys. With gssk's interposer
+# enabled (/etc/gss/mech.d/gssk.conf) and a policy for python
+# (/etc/gssk/interposer.conf), the pickle carries a gssk reference that
+# only the worker's uid, in the worker's cgroup, can import.
+PY=/demo/pyserver.py
+PYTHON=$(readlink -f /usr/bin/python3)
+
+step "8. Act 2: gssk's interposer for every MIT GSS-API program, a policy for $PYTHON"
+cp /usr/share/gssk/mech.d-gssk.conf /etc/gss/mech.d/gssk.conf
+mkdir -p /etc/gssk
+printf '%s\n' "[program $PYTHON]" "importer_uid = $WORKER" \
+	"importer_session = any" "importer_cgroup = $CG/worker" \
+	>/etc/gssk/interposer.conf
+cat /etc/gss/mech.d/gssk.conf /etc/gssk/interposer.conf
+before=$(gsskctl status --json | jq -c .counters)
+
+step "9. The python worker (uid $WORKER) waits; the python acceptor (root) accepts the client"
+rm -f "$RUN/worker/py.sock" "$LEAK"
+run_as "$WORKER" "$CG/worker" python3 $PY worker "$RUN/worker/py.sock" &
+worker_pid=$!
+wait_for "$RUN/worker/py.sock" || exit 1
+python3 $PY acceptor "$RUN/py-acceptor.sock" "$RUN/worker/py.sock" "$LEAK" &
+acceptor_pid=$!
+wait_for "$RUN/py-acceptor.sock" || exit 1
+setpriv --reuid "$CLIENT" --regid "$CLIENT" --clear-groups \
+	env KRB5CCNAME="$KRB5CCNAME" \
+	gssk-client "$RUN/py-acceptor.sock" "$SERVICE" \
+	"hello from alice, to python" >"$RUN/client.out" 2>&1 &
+client_pid=$!
+wait_for "$LEAK" || exit 1
+sleep 0.2
+chmod 0644 "$LEAK"
+echo "the pickle the acceptor sent, leaked on the way:"
+xxd "$LEAK"
+grep -q GSSK "$LEAK" || fail "the pickle holds no gssk reference"
+
+step "10. A thief (uid $THIEF) unpickles the leaked context"
+expect_refusal "uid $THIEF" "refused" \
+	run_as "$THIEF" "$CG/worker" python3 $PY steal "$LEAK"
+
+step "11. The acceptor hands the pickle and the client over; the python worker serves the client"
+rm -f "$LEAK"
+wait "$acceptor_pid" || fail "the python acceptor failed"
+wait "$client_pid" || fail "the client failed"
+wait "$worker_pid" || fail "the python worker failed"
+cat "$RUN/client.out"
+grep -q "reply (sealed): worker uid $WORKER read: hello from alice, to python" \
+	"$RUN/client.out" || fail "the client did not get the python worker's reply"
+rm -f /etc/gss/mech.d/gssk.conf /etc/gssk/interposer.conf
+echo "counters before act 2: $before"
+echo "counters after act 2:  $(gsskctl status --json | jq -c .counters)"
 
 if [ "$failed" = 0 ]; then
 	printf '\ndemo: every step behaved as designed\n'

@@ -16,7 +16,7 @@
 #include <keyutils.h>
 #include <gssk/gssk.h>
 
-/* Exit statuses (docs/gsskctl.md, man/gsskctl.8). */
+/* Exit statuses (man/gsskctl.8). */
 #define EXIT_OK			0
 #define EXIT_FAIL		1	/* refused by gssk, or an I/O error */
 #define EXIT_USAGE		2	/* bad command line */

@@ -2,7 +2,7 @@
 /*
  * gsskctl: the command-line tool of gssk. main() reads the global options
  * and runs one subcommand from the table below; each subcommand lives in
- * its own cmd_NAME.c. See docs/gsskctl.md and man/gsskctl.8.
+ * its own cmd_NAME.c. See man/gsskctl.8.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -13,6 +13,10 @@ set -eu
 # The one list of packages this project needs from apt. dwarves (pahole):
 # the headers of 6.12 and later have CONFIG_DEBUG_INFO_BTF_MODULES, and
 # their Kbuild runs pahole on every module it links (make check KVER=...).
+# krb5-gss-samples (gss-server, gss-client), python3 and python3-gssapi:
+# unmodified MIT programs that the VM runs (tools/vm/apps/stage.sh,
+# selftests/gssk_mitapps.sh); valgrind (and libc6-dbg, for ld.so's
+# symbols) runs them under the interposer (selftests/gssk_interposer.sh).
 PACKAGES="
 	linux-image-cloud-amd64
 	linux-headers-cloud-amd64
@@ -40,6 +44,11 @@ PACKAGES="
 	groff-base
 	man-db
 	dwarves
+	krb5-gss-samples
+	python3
+	python3-gssapi
+	valgrind
+	libc6-dbg
 "
 # Building a kernel from linux-source-6.1 (Kconfig, objtool).
 DEBUG_PACKAGES="

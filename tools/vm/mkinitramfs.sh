@@ -16,10 +16,17 @@
 #   /lib/modules/$KVER/    the crypto modules gssk needs, with depmod's index
 #   /tests/                make -C selftests install DESTDIR=<staging>/tests
 #   /usr/bin/gssk-{client,acceptor,worker}  the example programs (examples/)
+#   /usr/bin/valgrind, /usr/libexec/valgrind/  memcheck only
+#   /usr/lib/<multiarch>/gss/gssk-interposer.so  the MIT interposer (interposer/),
+#                          where make install puts it, and its mech.d line in
+#                          /usr/share/gssk/mech.d-gssk.conf: not enabled (no
+#                          /etc/gss/mech.d/gssk.conf) until a test copies it
 #   /demo/                 tools/demo/, if it exists
 #   /etc/krb5*, krb5kdc, kinit, klist, gssk-kdc
 #                          the Kerberos realm GSSK.TEST and its KDC
 #                          (tools/vm/krb5/stage.sh)
+#   /usr/bin/gss-{server,client}, python3 with python3-gssapi, /etc/gss/mech.d
+#                          unmodified GSS-API programs (tools/vm/apps/stage.sh)
 #
 # The tree is merged-/usr like the host (/bin, /sbin, /lib, /lib64 are
 # symlinks into /usr), so a library copied to its host path is found by the
@@ -166,7 +173,8 @@ module_paths() {
 
 for f in "$ko/gssk.ko" "$ko/build/corrupt/gssk.ko" lib/libgssk.so.1 \
 	"$ko/build/testmode/gssk.ko" tools/gsskctl/gsskctl \
-	examples/gssk-client examples/gssk-acceptor examples/gssk-worker; do
+	examples/gssk-client examples/gssk-acceptor examples/gssk-worker \
+	interposer/gssk-interposer.so; do
 	[ -f "$f" ] || die "$f is missing; run 'make all' first"
 done
 [ -f selftests/Makefile ] || die "selftests/Makefile is missing"
@@ -205,6 +213,30 @@ install_elf tools/gsskctl/gsskctl /usr/sbin/gsskctl
 for f in gssk-client gssk-acceptor gssk-worker; do
 	install_elf "examples/$f" "/usr/bin/$f"
 done
+# valgrind's memcheck, for the interposer's valgrind runs (about 1.2 MB
+# compressed): the launcher and the one tool, not the whole package.
+vg=/usr/libexec/valgrind
+[ -x /usr/bin/valgrind.bin ] || die "valgrind not installed (make deps)"
+install_elf /usr/bin/valgrind.bin /usr/bin/valgrind
+mkdir -p "$stage$vg"
+for f in memcheck-amd64-linux vgpreload_core-amd64-linux.so \
+	vgpreload_memcheck-amd64-linux.so default.supp; do
+	cp "$vg/$f" "$stage$vg/$f"
+done
+# memcheck must redirect ld.so's strlen, and Debian's ld.so is stripped:
+# its symbols come from libc6-dbg's file for its build id.
+ldso=$(readlink -f /lib64/ld-linux-x86-64.so.2)
+ldso_id=$(readelf -n "$ldso" | sed -n 's/.*Build ID: \([0-9a-f]*\).*/\1/p')
+ldso_dbg=/usr/lib/debug/.build-id/${ldso_id:0:2}/${ldso_id:2}.debug
+[ -f "$ldso_dbg" ] || die "$ldso_dbg missing (libc6-dbg, make deps)"
+mkdir -p "$stage${ldso_dbg%/*}"
+cp "$ldso_dbg" "$stage$ldso_dbg"
+# The interposer, installed but not enabled (the tests enable it).
+gss_plugindir=$(pkg-config --variable=libdir krb5-gssapi)/gss
+install_elf interposer/gssk-interposer.so "$gss_plugindir/gssk-interposer.so"
+mkdir -p "$stage/etc/gss/mech.d" "$stage/usr/share/gssk"
+sed "s|@GSS_PLUGINDIR@|$gss_plugindir|" packaging/gss/gssk.conf.in \
+	>"$stage/usr/share/gssk/mech.d-gssk.conf"
 if [ -f tools/bench/gssk-bench ]; then
 	install_elf tools/bench/gssk-bench /usr/bin/gssk-bench
 fi
@@ -259,6 +291,10 @@ fi
 # The Kerberos realm and its KDC, for the live interop tests and the demo.
 # shellcheck source=tools/vm/krb5/stage.sh
 . tools/vm/krb5/stage.sh
+
+# MIT's sample programs and python3-gssapi, which know nothing of gssk.
+# shellcheck source=tools/vm/apps/stage.sh
+. tools/vm/apps/stage.sh
 
 # Libraries for every ELF in the tree (the selftests and the demo bring
 # their own); kernel modules are ELF too, but not for ldd.

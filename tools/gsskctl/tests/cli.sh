@@ -3,8 +3,7 @@
 # Host tests of gsskctl: help, usage errors and their exit status, explain,
 # random-key, token input (base64 or raw) up to the kernel, the
 # one-line failure and exit 3 of every kernel-facing command when gssk.ko
-# is not loaded, and the help texts against man/gsskctl.8 and
-# docs/gsskctl.md. Usage: cli.sh PATH-TO-GSSKCTL (libgssk.so.1 on the
+# is not loaded, and the help texts against man/gsskctl.8. Usage: cli.sh PATH-TO-GSSKCTL (libgssk.so.1 on the
 # loader path). TAP output.
 set -u
 ctl=$1
@@ -238,13 +237,13 @@ else
 fi
 
 
-# ==== the help texts against man/gsskctl.8 and docs/gsskctl.md ====
+# ==== the help texts against man/gsskctl.8 ====
 # They must not drift apart: the same commands (usage list, SYNOPSIS,
 # COMMANDS), for each command the same long options ('gsskctl help CMD'
 # against its SYNOPSIS and COMMANDS entries), the same global options
 # (usage against OPTIONS), the enctype names of libgssk's table, and in
-# the Markdown manual the long options the help texts name, no other.
-page=$top/man/gsskctl.8 md=$top/docs/gsskctl.md
+# the whole page the long options the help texts name, no other.
+page=$top/man/gsskctl.8
 : >"$tmp/d"
 differ() {	# differ STATUS NAME: check, with the diff in $tmp/d shown
 	rc=$1
@@ -332,10 +331,9 @@ differ $? "the page's enctype names are libgssk's ($(echo $numbers) by number; n
 
 for c in $(cat "$tmp/cmds"); do "$ctl" help "$c"; done |
 	cat - "$tmp/musage" | longopts >"$tmp/all_help"
-# without its history section, which names the old tool's options
-sed '/^## Changes from/,/^## /d' "$md" | longopts >"$tmp/all_md"
-diff -u "$tmp/all_help" "$tmp/all_md" >"$tmp/d"
-differ $? "${md##*/} names the long options the help texts name, no other"
+longopts <"$tmp/page" >"$tmp/all_page"
+diff -u "$tmp/all_help" "$tmp/all_page" >"$tmp/d"
+differ $? "${page##*/} names the long options the help texts name, no other"
 
 echo "1..$n"
 echo "$((n - failed - skipped)) passed, $failed failed, $skipped skipped"
