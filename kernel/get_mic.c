@@ -20,12 +20,9 @@ int gssk_msg_get_mic(struct gssk_ctx *ctx, struct gssk_op *op)
 	u64 seq;
 	int err;
 
-	err = gssk_msg_read_in(op, GSSK_MSG_MAX, 0, &buf);
+	err = gssk_msg_begin(ctx, op, GSSK_MSG_MAX, &buf);
 	if (err)
 		return err;
-	err = gssk_msg_crypto_begin(ctx, op);
-	if (err)
-		goto out;
 	tok_len = gssk_rfc4121_mic_len(ctx->krb5);
 	err = gssk_msg_check_out(op, tok_len);
 	if (!err)

@@ -130,8 +130,7 @@ bool gssk_msg_conf(const struct gssk_ctx *ctx, const struct gssk_op *op)
 	return (op->flags & GSSK_OP_CONF) && (ctx->gss_flags & GSS_C_CONF_FLAG);
 }
 
-int gssk_msg_read_in(struct gssk_op *op, size_t max, size_t extra,
-		     u8 **bufp)
+static int gssk_msg_read_in(struct gssk_op *op, size_t max, u8 **bufp)
 {
 	size_t len = op->in_len;
 	u8 *buf;
@@ -140,8 +139,7 @@ int gssk_msg_read_in(struct gssk_op *op, size_t max, size_t extra,
 	if (len > max)
 		return gssk_op_refuse(op, -EMSGSIZE, GSS_S_FAILURE,
 				      GSSK_MINOR_MESSAGE_TOO_LONG);
-	buf = kvmalloc(len + extra ? len + extra : 1,
-		       GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+	buf = kvmalloc(len ? len : 1, GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
 	if (!buf)
 		return gssk_msg_refuse_nomem(op);
 	if (copy_from_user(buf, u64_to_user_ptr(op->in_ptr), len)) {
@@ -151,6 +149,23 @@ int gssk_msg_read_in(struct gssk_op *op, size_t max, size_t extra,
 	}
 	*bufp = buf;
 	return 0;
+}
+
+int gssk_msg_begin(struct gssk_ctx *ctx, struct gssk_op *op, size_t max,
+		   u8 **bufp)
+	__acquires(&ctx->crypto_sem)
+{
+	int err;
+
+	err = gssk_msg_read_in(op, max, bufp);
+	if (err)
+		return err;
+	err = gssk_msg_crypto_begin(ctx, op);
+	if (err) {
+		kvfree_sensitive(*bufp, op->in_len);
+		*bufp = NULL;
+	}
+	return err;
 }
 
 int gssk_msg_check_out(struct gssk_op *op, size_t need)

@@ -48,12 +48,15 @@ void gssk_msg_crypto_end(struct gssk_ctx *ctx);
 bool gssk_msg_conf(const struct gssk_ctx *ctx, const struct gssk_op *op);
 
 /*
- * Copy op->in_len bytes at op->in_ptr (at most max) into a new kernel
- * buffer; free it with kvfree_sensitive(*bufp, op->in_len). extra bytes of
- * room are allocated after the input. On failure *bufp is NULL.
+ * Start an operation on the caller's input: copy op->in_len bytes at
+ * op->in_ptr (at most max) into a new kernel buffer *bufp, then
+ * gssk_msg_crypto_begin(). On success end the crypto step with
+ * gssk_msg_crypto_end() and free the buffer with
+ * kvfree_sensitive(*bufp, op->in_len); on failure nothing is held and
+ * *bufp is NULL.
  */
-int gssk_msg_read_in(struct gssk_op *op, size_t max, size_t extra,
-		     u8 **bufp);
+int gssk_msg_begin(struct gssk_ctx *ctx, struct gssk_op *op, size_t max,
+		   u8 **bufp);
 
 /* Refuse (ENOBUFS) unless op->out_len has room for need bytes. */
 int gssk_msg_check_out(struct gssk_op *op, size_t need);

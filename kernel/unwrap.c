@@ -27,13 +27,10 @@ int gssk_msg_unwrap(struct gssk_ctx *ctx, struct gssk_op *op)
 	u64 seq;
 	int err;
 
-	err = gssk_msg_read_in(op, GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX, 0,
-			       &tok);
+	err = gssk_msg_begin(ctx, op, GSSK_MSG_MAX + GSSK_WRAP_OVERHEAD_MAX,
+			     &tok);
 	if (err)
 		return err;
-	err = gssk_msg_crypto_begin(ctx, op);
-	if (err)
-		goto out;
 	major = gssk_rfc4121_unwrap(ctx->krb5, tok, len, &plain, &msg_len,
 				    &conf, &seq, &minor);
 	gssk_msg_crypto_end(ctx);

@@ -31,12 +31,9 @@ int gssk_msg_verify_mic(struct gssk_ctx *ctx, struct gssk_op *op)
 	if (copy_from_user(mic, u64_to_user_ptr(op->mic_ptr), op->mic_len))
 		return gssk_op_refuse(op, -EFAULT, GSS_S_FAILURE,
 				      GSSK_MINOR_BAD_ADDRESS);
-	err = gssk_msg_read_in(op, GSSK_MSG_MAX, 0, &buf);
+	err = gssk_msg_begin(ctx, op, GSSK_MSG_MAX, &buf);
 	if (err)
 		return err;
-	err = gssk_msg_crypto_begin(ctx, op);
-	if (err)
-		goto out;
 	major = gssk_rfc4121_verify_mic(ctx->krb5, buf, len, mic, op->mic_len,
 					&seq, &minor);
 	gssk_msg_crypto_end(ctx);

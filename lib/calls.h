@@ -11,11 +11,11 @@
 #include "handle.h"
 
 /* The requests of load.c, export.c, import.c, or NULL (ENOMEM). */
-struct nl_msg *gsskp_load_msg(const struct gssk_context_fields *f,
+struct gsskp_msg *gsskp_load_msg(const struct gssk_context_fields *f,
 			      int32_t keyring, const char *description);
-struct nl_msg *gsskp_export_msg(int32_t serial,
+struct gsskp_msg *gsskp_export_msg(int32_t serial,
 				const struct gssk_export_policy *policy);
-struct nl_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring);
+struct gsskp_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring);
 
 /* ---- statistics (stats.c) ---- */
 

@@ -6,7 +6,6 @@
  * released (its context descriptor closed); on failure the handle is left
  * as it was and no token is made.
  */
-#include <netlink/attr.h>
 
 #include "calls.h"
 
@@ -15,11 +14,11 @@ static OM_uint32 token_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
 	gss_buffer_t token = arg;
 	struct nlattr *a = tb[GSSK_A_TOKEN];
 
-	if (!a || nla_len(a) <= 0) {
+	if (!a || gsskp_attr_len(a) <= 0) {
 		*minor = GSSK_MINOR_BAD_REPLY;
 		return GSS_S_FAILURE;
 	}
-	if (gsskp_buffer_set(token, nla_data(a), (size_t)nla_len(a))) {
+	if (gsskp_buffer_set(token, gsskp_attr_data(a), (size_t)gsskp_attr_len(a))) {
 		*minor = GSSK_MINOR_NO_MEMORY;
 		return GSS_S_FAILURE;
 	}
@@ -44,32 +43,32 @@ static size_t policy_size(const struct gssk_export_policy *p)
 	return n;
 }
 
-static int put_policy(struct nl_msg *msg, const struct gssk_export_policy *p)
+static int put_policy(struct gsskp_msg *msg, const struct gssk_export_policy *p)
 {
 	if (!p)
 		return 0;
-	if (p->flags && nla_put_u32(msg, GSSK_A_POLICY, p->flags) < 0)
+	if (p->flags && gsskp_put_u32(msg, GSSK_A_POLICY, p->flags) < 0)
 		return -1;
 	if ((p->flags & GSSK_POLICY_UID) &&
-	    nla_put_u32(msg, GSSK_A_POLICY_UID, (uint32_t)p->uid) < 0)
+	    gsskp_put_u32(msg, GSSK_A_POLICY_UID, (uint32_t)p->uid) < 0)
 		return -1;
 	if ((p->flags & GSSK_POLICY_CGROUP) &&
-	    nla_put_s32(msg, GSSK_A_POLICY_CGROUP_FD, p->cgroup_fd) < 0)
+	    gsskp_put_s32(msg, GSSK_A_POLICY_CGROUP_FD, p->cgroup_fd) < 0)
 		return -1;
-	if (p->ttl && nla_put_u32(msg, GSSK_A_TTL, p->ttl) < 0)
+	if (p->ttl && gsskp_put_u32(msg, GSSK_A_TTL, p->ttl) < 0)
 		return -1;
 	return 0;
 }
 
-struct nl_msg *gsskp_export_msg(int32_t serial,
+struct gsskp_msg *gsskp_export_msg(int32_t serial,
 				const struct gssk_export_policy *policy)
 {
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 
 	msg = gsskp_msg_new(GSSK_CMD_EXPORT,
 			    gsskp_attr_size(sizeof(int32_t)) +
 			    policy_size(policy));
-	if (msg && (nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0 ||
+	if (msg && (gsskp_put_s32(msg, GSSK_A_SERIAL, serial) < 0 ||
 		    put_policy(msg, policy))) {
 		gsskp_msg_free(msg);
 		return NULL;
@@ -86,7 +85,7 @@ static OM_uint32 export(OM_uint32 *minor_status, gss_ctx_id_t *context_handle,
 			gss_buffer_t interprocess_token)
 {
 	struct gss_ctx_id_struct *h;
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 	OM_uint32 major, ignored;
 
 	if (!context_handle || *context_handle == GSS_C_NO_CONTEXT)

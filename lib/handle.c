@@ -15,7 +15,6 @@
  */
 #include <stdlib.h>
 #include <unistd.h>
-#include <netlink/attr.h>
 
 #include "handle.h"
 
@@ -61,7 +60,7 @@ void gsskp_ctx_free(gss_ctx_id_t handle)
  * request goes out: nothing may fail once the kernel has made the key. msg
  * is NULL if it could not be built; it is wiped and freed here.
  */
-OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
+OM_uint32 gsskp_make_context(OM_uint32 *minor, struct gsskp_msg *msg,
 			     const char *what, gss_ctx_id_t *context_handle)
 {
 	gss_ctx_id_t h = gsskp_ctx_new(0);
@@ -92,11 +91,11 @@ static OM_uint32 reply_fd(OM_uint32 *minor, struct nlattr **tb, void *arg)
 {
 	int *fd = arg;
 
-	if (!tb[GSSK_A_FD] || nla_get_s32(tb[GSSK_A_FD]) < 0) {
+	if (!tb[GSSK_A_FD] || gsskp_get_s32(tb[GSSK_A_FD]) < 0) {
 		*minor = GSSK_MINOR_BAD_REPLY;
 		return GSS_S_FAILURE;
 	}
-	*fd = nla_get_s32(tb[GSSK_A_FD]);
+	*fd = gsskp_get_s32(tb[GSSK_A_FD]);
 	return GSS_S_COMPLETE;
 }
 

@@ -49,7 +49,7 @@ int gsskp_ctx_install_fd(struct gss_ctx_id_struct *h, int fd);
  * serial of its reply in a new handle. msg is NULL if it could not be
  * built; it is wiped and freed here.
  */
-OM_uint32 gsskp_make_context(OM_uint32 *minor, struct nl_msg *msg,
+OM_uint32 gsskp_make_context(OM_uint32 *minor, struct gsskp_msg *msg,
 			     const char *what, gss_ctx_id_t *context_handle);
 
 #endif /* GSSK_HANDLE_H */

@@ -5,20 +5,19 @@
  * creates a new key for it. On failure *context_handle is GSS_C_NO_CONTEXT.
  */
 #include <keyutils.h>
-#include <netlink/attr.h>
 
 #include "calls.h"
 
-struct nl_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring)
+struct gsskp_msg *gsskp_import_msg(const gss_buffer_t token, int32_t keyring)
 {
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 
 	msg = gsskp_msg_new(GSSK_CMD_IMPORT,
 			    gsskp_attr_size(token->length) +
 			    gsskp_attr_size(sizeof(int32_t)));
-	if (msg && (nla_put(msg, GSSK_A_TOKEN, (int)token->length,
-			    token->value) < 0 ||
-		    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)) {
+	if (msg && (gsskp_put(msg, GSSK_A_TOKEN, token->value,
+			      token->length) < 0 ||
+		    gsskp_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)) {
 		gsskp_msg_free(msg);	/* wipes the token */
 		return NULL;
 	}
@@ -30,7 +29,7 @@ GSSK_EXPORT OM_uint32 gssk_import_sec_context_keyring(OM_uint32 *minor_status,
 				int32_t keyring,
 				gss_ctx_id_t *context_handle)
 {
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 
 	gsskp_clear_error();
 	if (!minor_status)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <netlink/attr.h>
 
 #include "handle.h"
 

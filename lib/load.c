@@ -7,7 +7,6 @@
  */
 #include <string.h>
 #include <keyutils.h>
-#include <netlink/attr.h>
 
 #include "calls.h"
 
@@ -73,47 +72,47 @@ static size_t fields_size(const struct gssk_context_fields *f,
 	return n;
 }
 
-static int put_fields(struct nl_msg *msg, const struct gssk_context_fields *f,
+static int put_fields(struct gsskp_msg *msg, const struct gssk_context_fields *f,
 		      int32_t keyring, const char *description)
 {
 	uint8_t role = f->initiate ? GSSK_ROLE_INITIATOR : GSSK_ROLE_ACCEPTOR;
 
-	if (nla_put_u32(msg, GSSK_A_ENCTYPE, f->enctype) < 0 ||
-	    nla_put_u8(msg, GSSK_A_ROLE, role) < 0 ||
-	    nla_put_u32(msg, GSSK_A_GSS_FLAGS, f->flags) < 0 ||
-	    nla_put_u64(msg, GSSK_A_SEND_SEQ, f->send_seq) < 0 ||
-	    nla_put_u64(msg, GSSK_A_RECV_SEQ, f->recv_seq) < 0 ||
-	    nla_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)
+	if (gsskp_put_u32(msg, GSSK_A_ENCTYPE, f->enctype) < 0 ||
+	    gsskp_put_u8(msg, GSSK_A_ROLE, role) < 0 ||
+	    gsskp_put_u32(msg, GSSK_A_GSS_FLAGS, f->flags) < 0 ||
+	    gsskp_put_u64(msg, GSSK_A_SEND_SEQ, f->send_seq) < 0 ||
+	    gsskp_put_u64(msg, GSSK_A_RECV_SEQ, f->recv_seq) < 0 ||
+	    gsskp_put_s32(msg, GSSK_A_KEYRING, keyring) < 0)
 		return -1;
 	/* without one the kernel picks a unique description, gssk:N */
 	if (description &&
-	    nla_put_string(msg, GSSK_A_DESCRIPTION, description) < 0)
+	    gsskp_put_string(msg, GSSK_A_DESCRIPTION, description) < 0)
 		return -1;
 	/* an absent key is left for the kernel to refuse (missing field) */
 	if (f->key_len &&
-	    nla_put(msg, GSSK_A_CTX_KEY, (int)f->key_len, f->key) < 0)
+	    gsskp_put(msg, GSSK_A_CTX_KEY, f->key, f->key_len) < 0)
 		return -1;
 	if (f->subkey_enctype &&
-	    nla_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, f->subkey_enctype) < 0)
+	    gsskp_put_u32(msg, GSSK_A_SUBKEY_ENCTYPE, f->subkey_enctype) < 0)
 		return -1;
 	if (f->subkey_len &&
-	    nla_put(msg, GSSK_A_SUBKEY, (int)f->subkey_len, f->subkey) < 0)
+	    gsskp_put(msg, GSSK_A_SUBKEY, f->subkey, f->subkey_len) < 0)
 		return -1;
 	if (f->initiator_name &&
-	    nla_put_string(msg, GSSK_A_INIT_NAME, f->initiator_name) < 0)
+	    gsskp_put_string(msg, GSSK_A_INIT_NAME, f->initiator_name) < 0)
 		return -1;
 	if (f->acceptor_name &&
-	    nla_put_string(msg, GSSK_A_ACC_NAME, f->acceptor_name) < 0)
+	    gsskp_put_string(msg, GSSK_A_ACC_NAME, f->acceptor_name) < 0)
 		return -1;
-	if (f->endtime && nla_put_u64(msg, GSSK_A_ENDTIME, f->endtime) < 0)
+	if (f->endtime && gsskp_put_u64(msg, GSSK_A_ENDTIME, f->endtime) < 0)
 		return -1;
 	return 0;
 }
 
-struct nl_msg *gsskp_load_msg(const struct gssk_context_fields *f,
+struct gsskp_msg *gsskp_load_msg(const struct gssk_context_fields *f,
 			      int32_t keyring, const char *description)
 {
-	struct nl_msg *msg = gsskp_msg_new(GSSK_CMD_LOAD,
+	struct gsskp_msg *msg = gsskp_msg_new(GSSK_CMD_LOAD,
 					   fields_size(f, description));
 
 	if (msg && put_fields(msg, f, keyring, description)) {
@@ -127,7 +126,7 @@ static OM_uint32 load(OM_uint32 *minor_status,
 		      const struct gssk_context_fields *fields, int32_t keyring,
 		      const char *description, gss_ctx_id_t *context_handle)
 {
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 	OM_uint32 major;
 
 	if (!fields || (fields->key_len && !fields->key) ||

@@ -5,7 +5,7 @@
  * path uses it (LOAD, INQUIRE, EXPORT, IMPORT, DELETE, STATS and OPEN);
  * per-message operations are ioctls on a context descriptor (message.c).
  *
- * Each thread that calls libgssk gets its own libnl socket and receive
+ * Each thread that calls libgssk gets its own netlink socket and receive
  * buffer (a pthread key frees them when the thread exits), so no lock is
  * needed around a request. A socket inherited through fork() is dropped
  * and reopened in the child: a pthread_atfork() child handler bumps a
@@ -20,13 +20,14 @@
  * message, so it is sent without NLM_F_ACK and the exchange ends with the
  * reply or the refusal (an NLMSG_ERROR, which the kernel sends whether or
  * not an ACK was asked for): one sendmsg and, as a rule, one recvmsg.
- * DELETE has no reply and asks for the ACK. The socket has libnl's
- * automatic ACK turned off, so NLM_F_ACK is set only where we put it.
+ * DELETE has no reply and asks for the ACK.
  *
- * Requests are allocated at the size of what they carry (gsskp_msg_new).
- * Secrets: the LOAD request carries key bytes and the IMPORT request the
- * token; gsskp_msg_free() zeroes those attributes before freeing it
- * (libnl never reallocates a message, so there is no other copy).
+ * No libnl: the socket, the send and the receive loop are a few system
+ * calls, and messages are nlmsg.c's, so every byte that held a request or
+ * a reply is ours to zero. Requests are allocated at the size of what
+ * they carry (gsskp_msg_new) and never reallocated. Secrets: the LOAD
+ * request carries key bytes and the IMPORT request the token;
+ * gsskp_msg_free() zeroes the whole request before freeing it.
  * NETLINK_CAP_ACK keeps the kernel from echoing a refused request back in
  * its error message, and NETLINK_EXT_ACK brings the extack message and
  * the gssk status cookie with a refusal; a socket without both options is
@@ -37,15 +38,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
-
-#include <linux/genetlink.h>
-#include <netlink/netlink.h>
-#include <netlink/msg.h>
-#include <netlink/attr.h>
-#include <netlink/socket.h>
-#include <netlink/genl/genl.h>
 
 #include "nl.h"
 
@@ -174,66 +169,18 @@ bool gsskp_cmd_replies(uint8_t cmd)
 	}
 }
 
-struct nl_msg *gsskp_msg_new(uint8_t cmd, size_t attrs)
+struct gsskp_msg *gsskp_msg_new(uint8_t cmd, size_t attrs)
 {
-	struct nl_msg *msg;
-
-	msg = nlmsg_alloc_size(NLMSG_HDRLEN + GENL_HDRLEN + attrs);
-	if (!msg)
-		return NULL;
 	/* the family id (nlmsg_type) is filled in when the message is sent */
-	if (!genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, 0, 0,
-			 gsskp_cmd_replies(cmd) ? 0 : NLM_F_ACK, cmd,
-			 GSSK_GENL_VERSION)) {
-		nlmsg_free(msg);
-		return NULL;
-	}
-	return msg;
-}
-
-static bool secret_attr(uint8_t cmd, int type)
-{
-	switch (cmd) {
-	case GSSK_CMD_LOAD:
-		return type == GSSK_A_CTX_KEY || type == GSSK_A_SUBKEY;
-	case GSSK_CMD_IMPORT:
-		return type == GSSK_A_TOKEN;
-	default:
-		return false;
-	}
-}
-
-void gsskp_msg_wipe_secrets(struct nl_msg *msg)
-{
-	struct nlmsghdr *nlh = nlmsg_hdr(msg);
-	struct genlmsghdr *gh;
-	struct nlattr *a;
-	int rem;
-
-	if (nlh->nlmsg_len < NLMSG_HDRLEN + GENL_HDRLEN)
-		return;
-	gh = nlmsg_data(nlh);
-	if (gh->cmd != GSSK_CMD_LOAD && gh->cmd != GSSK_CMD_IMPORT)
-		return;
-	nla_for_each_attr(a, genlmsg_attrdata(gh, 0), genlmsg_attrlen(gh, 0),
-			  rem)
-		if (secret_attr(gh->cmd, nla_type(a)))
-			explicit_bzero(nla_data(a), (size_t)nla_len(a));
-}
-
-void gsskp_msg_free(struct nl_msg *msg)
-{
-	if (!msg)
-		return;
-	gsskp_msg_wipe_secrets(msg);
-	nlmsg_free(msg);
+	return gsskp_genlmsg_new(0, gsskp_cmd_replies(cmd) ? 0 : NLM_F_ACK,
+				 cmd, GSSK_GENL_VERSION, attrs);
 }
 
 /* ---- per-thread sockets ---- */
 
 struct nl_thread {
-	unsigned long gen;	/* fork generation sk was opened in */
-	struct nl_sock *sk;
+	unsigned long gen;	/* fork generation fd was opened in */
+	int fd;			/* -1: no socket */
 	int family;		/* 0: not resolved */
 	union {			/* receive buffer, zeroed after each use */
 		struct nlmsghdr align;
@@ -262,9 +209,9 @@ unsigned long gsskp_fork_generation(void)
 
 static void thread_drop(struct nl_thread *t)
 {
-	if (t->sk)
-		nl_socket_free(t->sk);
-	t->sk = NULL;
+	if (t->fd >= 0)
+		close(t->fd);
+	t->fd = -1;
 	t->family = 0;
 }
 
@@ -321,7 +268,7 @@ static struct nl_thread *thread_get(void)
 	if (!t)
 		return NULL;
 	t->gen = 0;
-	t->sk = NULL;
+	t->fd = -1;
 	t->family = 0;
 	if (pthread_setspecific(key, t)) {
 		free(t);
@@ -333,58 +280,47 @@ static struct nl_thread *thread_get(void)
 static OM_uint32 netlink_failure(OM_uint32 *minor, const char *what, int err)
 {
 	*minor = GSSK_MINOR_NETLINK;
-	gsskp_set_error("netlink %s failed: %s", what, nl_geterror(err));
+	gsskp_set_error("netlink %s failed: %s", what, strerror(-err));
 	return GSS_S_FAILURE;
 }
 
-struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor)
+int gsskp_nl_socket_open(OM_uint32 *minor)
 {
-	struct nl_sock *sk;
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	int one = 1, err, fd;
 
-	sk = nl_socket_alloc();
-	if (!sk) {
-		*minor = GSSK_MINOR_NO_MEMORY;
-		gsskp_set_error("cannot allocate a netlink socket");
-		return NULL;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (fd < 0) {
+		netlink_failure(minor, "socket", -errno);
+		return -1;
 	}
-	err = nl_connect(sk, NETLINK_GENERIC);
-	if (err < 0) {
-		nl_socket_free(sk);
-		netlink_failure(minor, "connect", err);
-		return NULL;
-	}
-	fd = nl_socket_get_fd(sk);
 	/*
 	 * Extended ACKs carry the kernel's message and gssk status; a capped
 	 * ACK never echoes a request (LOAD's holds key bytes) back to us.
+	 * The kernel picks the port id at bind().
 	 */
 	if (setsockopt(fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one)) ||
-	    setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one))) {
+	    setsockopt(fd, SOL_NETLINK, NETLINK_CAP_ACK, &one, sizeof(one)) ||
+	    bind(fd, (struct sockaddr *)&sa, sizeof(sa))) {
 		err = errno;
-		nl_socket_free(sk);
+		close(fd);
 		*minor = GSSK_MINOR_NETLINK;
-		gsskp_set_error("netlink socket options: %s", strerror(err));
-		return NULL;
+		gsskp_set_error("netlink socket setup: %s", strerror(err));
+		return -1;
 	}
-	/*
-	 * NLM_F_ACK only where the request sets it: the commands that
-	 * always reply end their exchange with the reply.
-	 */
-	nl_socket_disable_auto_ack(sk);
-	return sk;
+	return fd;
 }
 
 static OM_uint32 thread_connect(OM_uint32 *minor, struct nl_thread *t)
 {
 	unsigned long gen = gsskp_fork_generation();
 
-	if (t->sk && t->gen != gen)
+	if (t->fd >= 0 && t->gen != gen)
 		thread_drop(t);		/* inherited through fork() */
-	if (t->sk)
+	if (t->fd >= 0)
 		return GSS_S_COMPLETE;
-	t->sk = gsskp_nl_socket_open(minor);
-	if (!t->sk)
+	t->fd = gsskp_nl_socket_open(minor);
+	if (t->fd < 0)
 		return GSS_S_FAILURE;
 	t->gen = gen;
 	t->family = 0;
@@ -393,7 +329,7 @@ static OM_uint32 thread_connect(OM_uint32 *minor, struct nl_thread *t)
 
 /* ---- one exchange: send, then read until our reply, ACK or refusal ---- */
 
-/* One datagram from the kernel into buf: its length, or a libnl error. */
+/* One datagram from the kernel into buf: its length, or a negative errno. */
 static int receive(int fd, void *buf, size_t size)
 {
 	for (;;) {
@@ -408,15 +344,15 @@ static int receive(int fd, void *buf, size_t size)
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			return -nl_syserr2nlerr(errno);
+			return -errno;
 		}
 		if (mh.msg_flags & MSG_TRUNC) {
 			/* the rest of the datagram is gone: fail the exchange */
 			explicit_bzero(buf, size);
-			return -NLE_MSG_TRUNC;
+			return -EMSGSIZE;
 		}
 		if (n == 0)
-			return -NLE_MSG_TRUNC;
+			return -EBADMSG;
 		if (mh.msg_namelen != sizeof(peer) || peer.nl_pid != 0) {
 			explicit_bzero(buf, (size_t)n);	/* not from the kernel */
 			continue;
@@ -425,25 +361,40 @@ static int receive(int fd, void *buf, size_t size)
 	}
 }
 
-int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
+/* Sequence numbers of requests; only their uniqueness per socket matters. */
+static uint32_t next_seq;
+
+static int send_request(int fd, const struct nlmsghdr *req)
+{
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	ssize_t n;
+
+	do
+		n = sendto(fd, req, req->nlmsg_len, 0,
+			   (struct sockaddr *)&kernel, sizeof(kernel));
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return -errno;
+	return n == (ssize_t)req->nlmsg_len ? 0 : -EMSGSIZE;
+}
+
+int gsskp_nl_exchange(int fd, struct nlmsghdr *req, uint16_t type,
 		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e,
 		      void *buf, size_t size)
 {
-	struct nlmsghdr *req = nlmsg_hdr(msg);
 	bool want_ack, done = false;
-	int fd, n, ret = GSSKP_XCHG_ACK;
+	int n, ret = GSSKP_XCHG_ACK;
 	uint32_t seq;
 
+	seq = __atomic_add_fetch(&next_seq, 1, __ATOMIC_RELAXED);
 	req->nlmsg_type = type;
-	req->nlmsg_seq = NL_AUTO_SEQ;
-	req->nlmsg_pid = NL_AUTO_PORT;
+	req->nlmsg_seq = seq;
+	req->nlmsg_pid = 0;		/* the kernel fills in our port */
 	req->nlmsg_flags |= NLM_F_REQUEST;
 	want_ack = req->nlmsg_flags & NLM_F_ACK;
-	n = nl_send_auto(sk, msg);
+	n = send_request(fd, req);
 	if (n < 0)
 		return n;
-	seq = req->nlmsg_seq;
-	fd = nl_socket_get_fd(sk);
 
 	while (!done) {
 		struct nlmsghdr *nlh = buf;
@@ -453,20 +404,20 @@ int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
 		if (n < 0)
 			return n;
 		rem = n;
-		for (; nlmsg_ok(nlh, rem); nlh = nlmsg_next(nlh, &rem)) {
+		for (; NLMSG_OK(nlh, rem); nlh = NLMSG_NEXT(nlh, rem)) {
 			if (nlh->nlmsg_seq != seq)
 				continue;	/* stale */
 			if (nlh->nlmsg_type == NLMSG_NOOP ||
 			    nlh->nlmsg_type == NLMSG_DONE)
 				continue;
 			if (nlh->nlmsg_type == NLMSG_OVERRUN) {
-				ret = -NLE_MSG_OVERFLOW;
+				ret = -EOVERFLOW;
 				done = true;
 				break;
 			}
 			if (nlh->nlmsg_type == NLMSG_ERROR) {
 				if (gsskp_nl_parse_error(nlh, (size_t)rem, e))
-					ret = -NLE_MSG_TRUNC;
+					ret = -EBADMSG;
 				else
 					ret = e->error ? GSSKP_XCHG_REFUSED
 						       : GSSKP_XCHG_ACK;
@@ -495,42 +446,41 @@ struct family_reply {
 
 static void family_msg(struct nlmsghdr *nlh, void *arg)
 {
-	static struct nla_policy policy[CTRL_ATTR_MAX + 1] = {
-		[CTRL_ATTR_FAMILY_ID] = { .type = NLA_U16 },
+	static const struct gsskp_attr_rule rules[CTRL_ATTR_MAX + 1] = {
+		[CTRL_ATTR_FAMILY_ID] = { .kind = GSSKP_ATTR_U16 },
 	};
 	struct family_reply *fr = arg;
 	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 
 	if (nlh->nlmsg_type != GENL_ID_CTRL)
 		return;
-	if (genlmsg_parse(nlh, 0, tb, CTRL_ATTR_MAX, policy) < 0)
+	if (gsskp_genl_parse(nlh, tb, CTRL_ATTR_MAX, rules) < 0)
 		return;
 	if (tb[CTRL_ATTR_FAMILY_ID])
-		fr->id = nla_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
+		fr->id = gsskp_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
 }
 
 static OM_uint32 resolve_family(OM_uint32 *minor, struct nl_thread *t)
 {
 	struct family_reply fr = { 0 };
 	struct gsskp_nlerr e;
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 	int r;
 
 	t->family = 0;
 	/* GETFAMILY always replies: no ACK */
-	msg = nlmsg_alloc_size(NLMSG_HDRLEN + GENL_HDRLEN +
-			       gsskp_attr_size(sizeof(GSSK_GENL_NAME)));
-	if (!msg || !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, GENL_ID_CTRL,
-				 0, 0, CTRL_CMD_GETFAMILY, 1) ||
-	    nla_put_string(msg, CTRL_ATTR_FAMILY_NAME, GSSK_GENL_NAME) < 0) {
-		nlmsg_free(msg);
+	msg = gsskp_genlmsg_new(GENL_ID_CTRL, 0, CTRL_CMD_GETFAMILY, 1,
+				gsskp_attr_size(sizeof(GSSK_GENL_NAME)));
+	if (!msg ||
+	    gsskp_put_string(msg, CTRL_ATTR_FAMILY_NAME, GSSK_GENL_NAME) < 0) {
+		gsskp_msg_free(msg);
 		*minor = GSSK_MINOR_NO_MEMORY;
 		gsskp_set_error("cannot build a netlink message");
 		return GSS_S_FAILURE;
 	}
-	r = gsskp_nl_exchange(t->sk, msg, GENL_ID_CTRL, family_msg, &fr, &e,
-			      t->rx.buf, sizeof(t->rx.buf));
-	nlmsg_free(msg);
+	r = gsskp_nl_exchange(t->fd, msg->nlh, GENL_ID_CTRL, family_msg, &fr,
+			      &e, t->rx.buf, sizeof(t->rx.buf));
+	gsskp_msg_free(msg);
 	if (r < 0) {
 		thread_drop(t);
 		return netlink_failure(minor, "family lookup", r);
@@ -588,40 +538,40 @@ OM_uint32 gsskp_nl_ready(OM_uint32 *minor)
 
 /* ---- gssk requests ---- */
 
-static struct nla_policy gssk_reply_policy[GSSK_A_MAX + 1] = {
-	[GSSK_A_SERIAL]		= { .type = NLA_U32 },	/* s32 */
-	[GSSK_A_KEYRING]	= { .type = NLA_U32 },	/* s32 */
-	[GSSK_A_DESCRIPTION]	= { .type = NLA_STRING,
+static const struct gsskp_attr_rule gssk_reply_rules[GSSK_A_MAX + 1] = {
+	[GSSK_A_SERIAL]		= { .kind = GSSKP_ATTR_U32 },	/* s32 */
+	[GSSK_A_KEYRING]	= { .kind = GSSKP_ATTR_U32 },	/* s32 */
+	[GSSK_A_DESCRIPTION]	= { .kind = GSSKP_ATTR_STRING,
 				    .maxlen = GSSK_DESC_MAX },
-	[GSSK_A_ENCTYPE]	= { .type = NLA_U32 },
-	[GSSK_A_ROLE]		= { .type = NLA_U8 },
-	[GSSK_A_SUBKEY_ENCTYPE]	= { .type = NLA_U32 },
-	[GSSK_A_GSS_FLAGS]	= { .type = NLA_U32 },
-	[GSSK_A_SEND_SEQ]	= { .type = NLA_U64 },
-	[GSSK_A_RECV_SEQ]	= { .type = NLA_U64 },
-	[GSSK_A_INIT_NAME]	= { .type = NLA_STRING, .maxlen = GSSK_NAME_MAX },
-	[GSSK_A_ACC_NAME]	= { .type = NLA_STRING, .maxlen = GSSK_NAME_MAX },
-	[GSSK_A_ENDTIME]	= { .type = NLA_U64 },
-	[GSSK_A_TIME_REC]	= { .type = NLA_U32 },
-	[GSSK_A_TOKEN]		= { .type = NLA_UNSPEC,
+	[GSSK_A_ENCTYPE]	= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_ROLE]		= { .kind = GSSKP_ATTR_U8 },
+	[GSSK_A_SUBKEY_ENCTYPE]	= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_GSS_FLAGS]	= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_SEND_SEQ]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_RECV_SEQ]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_INIT_NAME]	= { .kind = GSSKP_ATTR_STRING, .maxlen = GSSK_NAME_MAX },
+	[GSSK_A_ACC_NAME]	= { .kind = GSSKP_ATTR_STRING, .maxlen = GSSK_NAME_MAX },
+	[GSSK_A_ENDTIME]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_TIME_REC]	= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_TOKEN]		= { .kind = GSSKP_ATTR_UNSPEC,
 				    .maxlen = GSSK_TOKEN_MAX_LEN },
-	[GSSK_A_MINOR]		= { .type = NLA_U32 },
-	[GSSK_A_STATS_VERSION]	= { .type = NLA_STRING,
+	[GSSK_A_MINOR]		= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_STATS_VERSION]	= { .kind = GSSKP_ATTR_STRING,
 				    .maxlen = GSSK_STATS_VERSION_MAX },
-	[GSSK_A_STATS_ABI_VERSION] = { .type = NLA_U32 },
-	[GSSK_A_STATS_DEFAULT_TTL] = { .type = NLA_U32 },
-	[GSSK_A_STATS_MAX_TTL]	= { .type = NLA_U32 },
-	[GSSK_A_STATS_MAX_TOKENS_PER_USER] = { .type = NLA_U32 },
-	[GSSK_A_STATS_CONTEXTS]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_TOKENS]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_LOADS]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_EXPORTS]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_IMPORTS]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_DELETES]	= { .type = NLA_U64 },
-	[GSSK_A_STATS_REFUSALS]	= { .type = NLA_NESTED },
-	[GSSK_A_STATS_SELFTEST]	= { .type = NLA_U8 },
-	[GSSK_A_STATS_SELFTEST_VECTORS] = { .type = NLA_U32 },
-	[GSSK_A_FD]		= { .type = NLA_U32 },	/* s32 */
+	[GSSK_A_STATS_ABI_VERSION] = { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_STATS_DEFAULT_TTL] = { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_STATS_MAX_TTL]	= { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_STATS_MAX_TOKENS_PER_USER] = { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_STATS_CONTEXTS]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_TOKENS]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_LOADS]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_EXPORTS]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_IMPORTS]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_DELETES]	= { .kind = GSSKP_ATTR_U64 },
+	[GSSK_A_STATS_REFUSALS]	= { .kind = GSSKP_ATTR_NESTED },
+	[GSSK_A_STATS_SELFTEST]	= { .kind = GSSKP_ATTR_U8 },
+	[GSSK_A_STATS_SELFTEST_VECTORS] = { .kind = GSSKP_ATTR_U32 },
+	[GSSK_A_FD]		= { .kind = GSSKP_ATTR_U32 },	/* s32 */
 };
 
 struct reply_ctx {
@@ -640,7 +590,7 @@ static void gssk_msg(struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != rc->family || !rc->fn || rc->got)
 		return;
 	rc->got = true;
-	if (genlmsg_parse(nlh, 0, tb, GSSK_A_MAX, gssk_reply_policy) < 0) {
+	if (gsskp_genl_parse(nlh, tb, GSSK_A_MAX, gssk_reply_rules) < 0) {
 		rc->major = GSS_S_FAILURE;
 		rc->minor = GSSK_MINOR_BAD_REPLY;
 		return;
@@ -659,11 +609,11 @@ static void record_refusal(const struct gsskp_nlerr *e)
 		gsskp_set_error("%s", strerror(-e->error));
 }
 
-OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
+OM_uint32 gsskp_transact(OM_uint32 *minor, struct gsskp_msg *msg,
 			 gsskp_reply_fn reply, void *arg)
 {
-	struct nlmsghdr *req = nlmsg_hdr(msg);
-	struct genlmsghdr *gh = nlmsg_data(req);
+	struct nlmsghdr *req = msg->nlh;
+	struct genlmsghdr *gh = NLMSG_DATA(req);
 	struct gsskp_nlerr e;
 	struct nl_thread *t;
 	OM_uint32 major;
@@ -686,7 +636,7 @@ OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
 				return major;
 		}
 		rc.family = t->family;
-		r = gsskp_nl_exchange(t->sk, msg, (uint16_t)t->family,
+		r = gsskp_nl_exchange(t->fd, req, (uint16_t)t->family,
 				      gssk_msg, &rc, &e, t->rx.buf,
 				      sizeof(t->rx.buf));
 		if (r < 0) {

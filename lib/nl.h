@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
- * libgssk's generic netlink transport (layer 1, nl.c): building requests,
- * the exchange with the kernel, parsing NLMSG_ERROR. Uses only base.h.
+ * libgssk's generic netlink transport (layer 1, nl.c): gssk's requests,
+ * the exchange with the kernel, parsing NLMSG_ERROR. Uses nlmsg.h (the
+ * messages) and base.h.
  */
 #ifndef GSSK_NL_H
 #define GSSK_NL_H
@@ -9,6 +10,7 @@
 #include <linux/netlink.h>
 
 #include "base.h"
+#include "nlmsg.h"
 
 /*
  * Parse the NLMSG_ERROR message nlh, of which len bytes are readable.
@@ -25,32 +27,15 @@ int gsskp_nl_parse_error(const struct nlmsghdr *nlh, size_t len,
  */
 int gsskp_nl_attr_at(const struct nlmsghdr *req, uint32_t offs);
 
-struct nl_msg;
-struct nlattr;
-
-/* Bytes an attribute with a payload of len bytes takes in a request. */
-static inline size_t gsskp_attr_size(size_t len)
-{
-	return NLA_ALIGN(NLA_HDRLEN + len);
-}
-
 /*
  * A new request for command cmd with room for exactly attrs bytes of
  * attributes (a sum of gsskp_attr_size()), or NULL (ENOMEM). A command
  * that always replies (every one but DELETE) is sent without NLM_F_ACK:
  * its reply, or its refusal, ends the exchange.
  */
-struct nl_msg *gsskp_msg_new(uint8_t cmd, size_t attrs);
+struct gsskp_msg *gsskp_msg_new(uint8_t cmd, size_t attrs);
 /* Whether the kernel always answers command cmd with a reply message. */
 bool gsskp_cmd_replies(uint8_t cmd);
-/*
- * Zero the secret attributes of a request: the key bytes of LOAD
- * (GSSK_A_CTX_KEY, GSSK_A_SUBKEY) and the token of IMPORT (a capability).
- * Other requests carry nothing secret and are left alone.
- */
-void gsskp_msg_wipe_secrets(struct nl_msg *msg);
-/* gsskp_msg_wipe_secrets(), then free the message. NULL is accepted. */
-void gsskp_msg_free(struct nl_msg *msg);
 
 /*
  * Called with the attributes of the reply (tb indexed by GSSK_A_*, already
@@ -67,16 +52,15 @@ typedef OM_uint32 (*gsskp_reply_fn)(OM_uint32 *minor, struct nlattr **tb,
  * GSSK_MINOR_BAD_REPLY. Returns a major status and sets *minor; a
  * refusal's message is recorded for gssk_last_error().
  */
-OM_uint32 gsskp_transact(OM_uint32 *minor, struct nl_msg *msg,
+OM_uint32 gsskp_transact(OM_uint32 *minor, struct gsskp_msg *msg,
 			 gsskp_reply_fn reply, void *arg);
 
-struct nl_sock;
-
 /*
- * A new NETLINK_GENERIC socket with NETLINK_EXT_ACK and NETLINK_CAP_ACK
- * set, or NULL (with *minor and the last error set).
+ * A new NETLINK_GENERIC socket (close-on-exec, bound) with NETLINK_EXT_ACK
+ * and NETLINK_CAP_ACK set: its descriptor, or -1 (with *minor and the last
+ * error set).
  */
-struct nl_sock *gsskp_nl_socket_open(OM_uint32 *minor);
+int gsskp_nl_socket_open(OM_uint32 *minor);
 
 /* Called for each message of the reply that is not an error or ACK. */
 typedef void (*gsskp_msg_fn)(struct nlmsghdr *nlh, void *arg);
@@ -87,15 +71,16 @@ enum { GSSKP_XCHG_ACK = 0, GSSKP_XCHG_REFUSED = 1 };
 #define GSSK_RECV_SIZE	16384
 
 /*
- * Send msg as message type type (a family id). A request with NLM_F_ACK
- * is read until its ACK or refusal; one without it until its first reply
- * message (passed to on_msg) or its refusal. Messages are received into
- * buf (size bytes, aligned for struct nlmsghdr), one recvmsg each, and the
- * bytes received are zeroed after use. Returns GSSKP_XCHG_ACK (the ACK or
- * the reply came), GSSKP_XCHG_REFUSED (with *e filled) or a negative libnl
- * error code, after which the socket should be dropped.
+ * Send the request req on socket fd as message type type (a family id);
+ * its sequence number, port and NLM_F_REQUEST are set here. A request
+ * with NLM_F_ACK is read until its ACK or refusal; one without it until
+ * its first reply message (passed to on_msg) or its refusal. Messages are
+ * received into buf (size bytes, aligned for struct nlmsghdr), one recvmsg
+ * each, and the bytes received are zeroed after use. Returns
+ * GSSKP_XCHG_ACK (the ACK or the reply came), GSSKP_XCHG_REFUSED (with *e
+ * filled) or a negative errno, after which the socket should be closed.
  */
-int gsskp_nl_exchange(struct nl_sock *sk, struct nl_msg *msg, uint16_t type,
+int gsskp_nl_exchange(int fd, struct nlmsghdr *req, uint16_t type,
 		      gsskp_msg_fn on_msg, void *arg, struct gsskp_nlerr *e,
 		      void *buf, size_t size);
 

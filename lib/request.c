@@ -7,7 +7,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <netlink/attr.h>
 
 #include "request.h"
 
@@ -15,20 +14,20 @@ OM_uint32 gsskp_reply_serial(OM_uint32 *minor, struct nlattr **tb, void *arg)
 {
 	int32_t *serial = arg;
 
-	if (!tb[GSSK_A_SERIAL] || nla_get_s32(tb[GSSK_A_SERIAL]) <= 0) {
+	if (!tb[GSSK_A_SERIAL] || gsskp_get_s32(tb[GSSK_A_SERIAL]) <= 0) {
 		*minor = GSSK_MINOR_BAD_REPLY;
 		return GSS_S_FAILURE;
 	}
-	*serial = nla_get_s32(tb[GSSK_A_SERIAL]);
+	*serial = gsskp_get_s32(tb[GSSK_A_SERIAL]);
 	return GSS_S_COMPLETE;
 }
 
-struct nl_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial)
+struct gsskp_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial)
 {
-	struct nl_msg *msg = gsskp_msg_new(cmd,
+	struct gsskp_msg *msg = gsskp_msg_new(cmd,
 					   gsskp_attr_size(sizeof(int32_t)));
 
-	if (msg && nla_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
+	if (msg && gsskp_put_s32(msg, GSSK_A_SERIAL, serial) < 0) {
 		gsskp_msg_free(msg);
 		return NULL;
 	}
@@ -38,7 +37,7 @@ struct nl_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial)
 OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg)
 {
-	struct nl_msg *msg = gsskp_serial_msg(cmd, serial);
+	struct gsskp_msg *msg = gsskp_serial_msg(cmd, serial);
 	OM_uint32 major;
 
 	if (!msg) {
@@ -59,40 +58,40 @@ static OM_uint32 inquiry_reply(OM_uint32 *minor, struct nlattr **tb,
 	struct gsskp_inquiry *q = arg;
 
 	if (tb[GSSK_A_ENCTYPE]) {
-		q->enctype = nla_get_u32(tb[GSSK_A_ENCTYPE]);
+		q->enctype = gsskp_get_u32(tb[GSSK_A_ENCTYPE]);
 		q->have_enctype = true;
 	}
 	if (tb[GSSK_A_SUBKEY_ENCTYPE])
-		q->subkey_enctype = nla_get_u32(tb[GSSK_A_SUBKEY_ENCTYPE]);
+		q->subkey_enctype = gsskp_get_u32(tb[GSSK_A_SUBKEY_ENCTYPE]);
 	if (tb[GSSK_A_ROLE]) {
-		q->role = nla_get_u8(tb[GSSK_A_ROLE]);
+		q->role = gsskp_get_u8(tb[GSSK_A_ROLE]);
 		q->have_role = true;
 	}
 	if (tb[GSSK_A_GSS_FLAGS]) {
-		q->flags = nla_get_u32(tb[GSSK_A_GSS_FLAGS]);
+		q->flags = gsskp_get_u32(tb[GSSK_A_GSS_FLAGS]);
 		q->have_flags = true;
 	}
 	if (tb[GSSK_A_ENDTIME]) {
-		q->endtime = nla_get_u64(tb[GSSK_A_ENDTIME]);
+		q->endtime = gsskp_get_u64(tb[GSSK_A_ENDTIME]);
 		q->have_endtime = true;
 	}
 	if (tb[GSSK_A_TIME_REC]) {
-		q->time_rec = nla_get_u32(tb[GSSK_A_TIME_REC]);
+		q->time_rec = gsskp_get_u32(tb[GSSK_A_TIME_REC]);
 		q->have_time_rec = true;
 	}
 	if (tb[GSSK_A_SEND_SEQ] && tb[GSSK_A_RECV_SEQ]) {
-		q->send_seq = nla_get_u64(tb[GSSK_A_SEND_SEQ]);
-		q->recv_seq = nla_get_u64(tb[GSSK_A_RECV_SEQ]);
+		q->send_seq = gsskp_get_u64(tb[GSSK_A_SEND_SEQ]);
+		q->recv_seq = gsskp_get_u64(tb[GSSK_A_RECV_SEQ]);
 		q->have_seq = true;
 	}
 	/* the reply policy guarantees NUL-terminated strings */
 	if (tb[GSSK_A_INIT_NAME]) {
-		q->init_name = strdup(nla_get_string(tb[GSSK_A_INIT_NAME]));
+		q->init_name = strdup(gsskp_get_string(tb[GSSK_A_INIT_NAME]));
 		if (!q->init_name)
 			goto nomem;
 	}
 	if (tb[GSSK_A_ACC_NAME]) {
-		q->acc_name = strdup(nla_get_string(tb[GSSK_A_ACC_NAME]));
+		q->acc_name = strdup(gsskp_get_string(tb[GSSK_A_ACC_NAME]));
 		if (!q->acc_name)
 			goto nomem;
 	}

@@ -27,7 +27,7 @@ gss_name_t gsskp_name_new(const char *value, size_t length);
 /* ---- requests about one serial (request.c) ---- */
 
 /* A request whose only attribute is GSSK_A_SERIAL, or NULL (ENOMEM). */
-struct nl_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial);
+struct gsskp_msg *gsskp_serial_msg(uint8_t cmd, int32_t serial);
 /* Send a request whose only attribute is GSSK_A_SERIAL. */
 OM_uint32 gsskp_serial_request(OM_uint32 *minor, uint8_t cmd, int32_t serial,
 			       gsskp_reply_fn reply, void *arg);

@@ -7,10 +7,9 @@
  * are copied out, so a caller built against an older header never has
  * bytes written past its struct.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <netlink/attr.h>
-#include <netlink/msg.h>
 
 #include "calls.h"
 
@@ -25,16 +24,17 @@ static OM_uint32 stats_bad_reply(OM_uint32 *minor, const char *what)
 static OM_uint32 stats_refusals(OM_uint32 *minor, struct nlattr *nest,
 				struct gssk_stats *out)
 {
-	static struct nla_policy row_policy[GSSK_A_MAX + 1] = {
-		[GSSK_A_MINOR]		= { .type = NLA_U32 },
-		[GSSK_A_STATS_COUNT]	= { .type = NLA_U64 },
+	static const struct gsskp_attr_rule row_rules[GSSK_A_MAX + 1] = {
+		[GSSK_A_MINOR]		= { .kind = GSSKP_ATTR_U32 },
+		[GSSK_A_STATS_COUNT]	= { .kind = GSSKP_ATTR_U64 },
 	};
 	struct nlattr *row, *tb[GSSK_A_MAX + 1];
 	size_t n = 0;
 	int rem;
 
-	nla_for_each_nested(row, nest, rem)
-		if (nla_type(row) == GSSK_A_STATS_REFUSAL)
+	gsskp_for_each_attr(row, gsskp_attr_data(nest),
+			    gsskp_attr_len(nest), rem)
+		if (gsskp_attr_type(row) == GSSK_A_STATS_REFUSAL)
 			n++;
 	if (!n)
 		return GSS_S_COMPLETE;
@@ -44,12 +44,13 @@ static OM_uint32 stats_refusals(OM_uint32 *minor, struct nlattr *nest,
 		gsskp_set_error("out of memory");
 		return GSS_S_FAILURE;
 	}
-	nla_for_each_nested(row, nest, rem) {
+	gsskp_for_each_attr(row, gsskp_attr_data(nest),
+			    gsskp_attr_len(nest), rem) {
 		struct gssk_refusal_count *r;
 
-		if (nla_type(row) != GSSK_A_STATS_REFUSAL)
+		if (gsskp_attr_type(row) != GSSK_A_STATS_REFUSAL)
 			continue;
-		if (nla_parse_nested(tb, GSSK_A_MAX, row, row_policy) < 0 ||
+		if (gsskp_parse_nested(tb, GSSK_A_MAX, row, row_rules) < 0 ||
 		    !tb[GSSK_A_MINOR] || !tb[GSSK_A_STATS_COUNT]) {
 			free(out->refusals);
 			out->refusals = NULL;
@@ -57,8 +58,8 @@ static OM_uint32 stats_refusals(OM_uint32 *minor, struct nlattr *nest,
 			return stats_bad_reply(minor, "a well-formed refusal row");
 		}
 		r = &out->refusals[out->n_refusals++];
-		r->minor = nla_get_u32(tb[GSSK_A_MINOR]);
-		r->count = nla_get_u64(tb[GSSK_A_STATS_COUNT]);
+		r->minor = gsskp_get_u32(tb[GSSK_A_MINOR]);
+		r->count = gsskp_get_u64(tb[GSSK_A_STATS_COUNT]);
 	}
 	return GSS_S_COMPLETE;
 }
@@ -80,22 +81,22 @@ OM_uint32 gsskp_stats_reply(OM_uint32 *minor, struct nlattr **tb, void *arg)
 	for (i = 0; i < sizeof(required) / sizeof(required[0]); i++)
 		if (!tb[required[i]])
 			return stats_bad_reply(minor, "a counter");
-	/* nla_strlcpy: the attribute need not be NUL-terminated */
-	nla_strlcpy(out->version, tb[GSSK_A_STATS_VERSION],
-		    sizeof(out->version));
-	out->abi_version = nla_get_u32(tb[GSSK_A_STATS_ABI_VERSION]);
-	out->default_ttl = nla_get_u32(tb[GSSK_A_STATS_DEFAULT_TTL]);
-	out->max_ttl = nla_get_u32(tb[GSSK_A_STATS_MAX_TTL]);
+	/* the reply's rules made it a NUL-terminated string */
+	snprintf(out->version, sizeof(out->version), "%s",
+		 gsskp_get_string(tb[GSSK_A_STATS_VERSION]));
+	out->abi_version = gsskp_get_u32(tb[GSSK_A_STATS_ABI_VERSION]);
+	out->default_ttl = gsskp_get_u32(tb[GSSK_A_STATS_DEFAULT_TTL]);
+	out->max_ttl = gsskp_get_u32(tb[GSSK_A_STATS_MAX_TTL]);
 	out->max_tokens_per_user =
-		nla_get_u32(tb[GSSK_A_STATS_MAX_TOKENS_PER_USER]);
-	out->contexts = nla_get_u64(tb[GSSK_A_STATS_CONTEXTS]);
-	out->tokens = nla_get_u64(tb[GSSK_A_STATS_TOKENS]);
-	out->loads = nla_get_u64(tb[GSSK_A_STATS_LOADS]);
-	out->exports = nla_get_u64(tb[GSSK_A_STATS_EXPORTS]);
-	out->imports = nla_get_u64(tb[GSSK_A_STATS_IMPORTS]);
-	out->deletes = nla_get_u64(tb[GSSK_A_STATS_DELETES]);
-	out->selftest = nla_get_u8(tb[GSSK_A_STATS_SELFTEST]);
-	out->selftest_vectors = nla_get_u32(tb[GSSK_A_STATS_SELFTEST_VECTORS]);
+		gsskp_get_u32(tb[GSSK_A_STATS_MAX_TOKENS_PER_USER]);
+	out->contexts = gsskp_get_u64(tb[GSSK_A_STATS_CONTEXTS]);
+	out->tokens = gsskp_get_u64(tb[GSSK_A_STATS_TOKENS]);
+	out->loads = gsskp_get_u64(tb[GSSK_A_STATS_LOADS]);
+	out->exports = gsskp_get_u64(tb[GSSK_A_STATS_EXPORTS]);
+	out->imports = gsskp_get_u64(tb[GSSK_A_STATS_IMPORTS]);
+	out->deletes = gsskp_get_u64(tb[GSSK_A_STATS_DELETES]);
+	out->selftest = gsskp_get_u8(tb[GSSK_A_STATS_SELFTEST]);
+	out->selftest_vectors = gsskp_get_u32(tb[GSSK_A_STATS_SELFTEST_VECTORS]);
 	return stats_refusals(minor, tb[GSSK_A_STATS_REFUSALS], out);
 }
 
@@ -103,7 +104,7 @@ GSSK_EXPORT OM_uint32 gssk_get_stats(OM_uint32 *minor_status,
 				     struct gssk_stats *stats)
 {
 	struct gssk_stats full;
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 	OM_uint32 major;
 	size_t size;
 

@@ -21,9 +21,6 @@
 #include <linux/genetlink.h>
 #include <linux/netlink.h>
 
-#include <netlink/msg.h>
-#include <netlink/socket.h>
-
 #include "nl.h"		/* lib/: libgssk's netlink client */
 #include "util.h"
 
@@ -547,8 +544,6 @@ void child_import(struct child_res *res, void *arg)
 
 /* ---- raw generic netlink ---- */
 
-#define NLA_ALIGN_LEN(l)	(((l) + 3) & ~3u)
-
 static void put_attr(unsigned char *buf, size_t *len, uint16_t type,
 		     const void *data, size_t dlen)
 {
@@ -559,8 +554,8 @@ static void put_attr(unsigned char *buf, size_t *len, uint16_t type,
 	if (dlen)
 		memcpy(buf + *len + NLA_HDRLEN, data, dlen);
 	memset(buf + *len + NLA_HDRLEN + dlen, 0,
-	       NLA_ALIGN_LEN(NLA_HDRLEN + dlen) - (NLA_HDRLEN + dlen));
-	*len += NLA_ALIGN_LEN(NLA_HDRLEN + dlen);
+	       NLA_ALIGN(NLA_HDRLEN + dlen) - (NLA_HDRLEN + dlen));
+	*len += NLA_ALIGN(NLA_HDRLEN + dlen);
 }
 
 static void msg_init(unsigned char *buf, size_t *len, uint16_t type,
@@ -589,7 +584,7 @@ void gnl_init_version(struct gnl_msg *m, uint8_t cmd, uint8_t version)
 
 void gnl_put(struct gnl_msg *m, uint16_t type, const void *data, size_t len)
 {
-	if (m->len + NLA_ALIGN_LEN(NLA_HDRLEN + len) > sizeof(m->buf))
+	if (m->len + NLA_ALIGN(NLA_HDRLEN + len) > sizeof(m->buf))
 		abort();
 	put_attr(m->buf, &m->len, type, data, len);
 }
@@ -599,25 +594,18 @@ void gnl_put_u32(struct gnl_msg *m, uint16_t type, uint32_t v)
 	gnl_put(m, type, &v, sizeof(v));
 }
 
+/* Index the attributes of the len bytes at p (libgssk's nlmsg.c). */
 static void parse_attrs(const unsigned char *p, size_t len,
 			const void **tb, size_t *tl, int max)
 {
-	while (len >= NLA_HDRLEN) {
-		const struct nlattr *a = (const void *)p;
-		size_t al = a->nla_len, step;
-		int type = a->nla_type & NLA_TYPE_MASK;
+	struct nlattr *a[GSSK_A_MAX + CTRL_ATTR_MAX + 1];
+	int i;
 
-		if (al < NLA_HDRLEN || al > len)
-			break;
-		if (type <= max) {
-			tb[type] = p + NLA_HDRLEN;
-			tl[type] = al - NLA_HDRLEN;
-		}
-		step = NLA_ALIGN_LEN(al);
-		if (step >= len)
-			break;
-		p += step;
-		len -= step;
+	/* no rules: the tests check lengths themselves */
+	gsskp_parse(a, max, p, len, NULL);
+	for (i = 0; i <= max; i++) {
+		tb[i] = a[i] ? gsskp_attr_data(a[i]) : NULL;
+		tl[i] = a[i] ? gsskp_attr_len(a[i]) : 0;
 	}
 }
 
@@ -650,25 +638,17 @@ static int nl_transact(unsigned char *buf, size_t len, struct gnl_reply *r)
 	} rx;
 	struct nlmsghdr *nh = (struct nlmsghdr *)buf;
 	struct gsskp_nlerr e;
-	struct nl_sock *sk;
-	struct nl_msg *msg;
 	OM_uint32 minor;
-	int ret;
+	int ret, sk;
 
 	memset(r, 0, sizeof(*r));
 	nh->nlmsg_len = len;
 	sk = gsskp_nl_socket_open(&minor);
-	if (!sk)
+	if (sk < 0)
 		return -EIO;
-	msg = nlmsg_convert(nh);
-	if (!msg) {
-		nl_socket_free(sk);
-		return -ENOMEM;
-	}
-	ret = gsskp_nl_exchange(sk, msg, nh->nlmsg_type, keep_reply, r, &e,
+	ret = gsskp_nl_exchange(sk, nh, nh->nlmsg_type, keep_reply, r, &e,
 				&rx, sizeof(rx));
-	nlmsg_free(msg);
-	nl_socket_free(sk);
+	close(sk);
 	if (ret < 0)
 		return -EIO;
 	r->bad_attr = -1;

@@ -106,7 +106,7 @@ ok $? "gssk.pc version ($pcver) is dkms.conf's PACKAGE_VERSION ($version)"
 # --- an out-of-tree program built with pkg-config only ------------------
 
 # The sysroot prefixes every -I and -L with the DESTDIR; PKG_CONFIG_PATH
-# puts the installed gssk.pc before the system's .pc files (libnl's).
+# puts the installed gssk.pc before the system's .pc files.
 pc() {
 	PKG_CONFIG_SYSROOT_DIR=$root PKG_CONFIG_PATH=$root/usr/lib/pkgconfig \
 		pkg-config "$@"

@@ -15,6 +15,7 @@ int main(void)
 	test_host();
 	test_stats();
 	test_request();
+	test_nlmsg();
 	test_opts();
 	return tap_done();
 }

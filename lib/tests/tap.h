@@ -30,6 +30,7 @@ void test_message(void);
 void test_stats(void);
 void test_krb5(void);
 void test_request(void);
+void test_nlmsg(void);
 void test_opts(void);
 
 #endif

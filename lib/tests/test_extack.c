@@ -5,8 +5,6 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <netlink/msg.h>
-#include <netlink/attr.h>
 
 #include "internal.h"
 #include "tap.h"
@@ -183,20 +181,20 @@ static void parse_cases(void)
 
 static void attr_at(void)
 {
-	struct nl_msg *msg = gsskp_msg_new(GSSK_CMD_IMPORT,
-					   gsskp_attr_size(4) +
-					   gsskp_attr_size(40));
+	struct gsskp_msg *msg = gsskp_msg_new(GSSK_CMD_IMPORT,
+					      gsskp_attr_size(4) +
+					      gsskp_attr_size(40));
 	struct nlmsghdr *h;
 	uint32_t first, second;
 
-	if (!ok(msg && nla_put_s32(msg, GSSK_A_KEYRING, -3) == 0 &&
-		nla_put(msg, GSSK_A_TOKEN, 40, "GSSK\1\0\0\0xxxxxxxxxxxxxxxxxxxx"
-			"xxxxxxxxxxxx") == 0,
+	if (!ok(msg && gsskp_put_s32(msg, GSSK_A_KEYRING, -3) == 0 &&
+		gsskp_put(msg, GSSK_A_TOKEN, "GSSK\1\0\0\0xxxxxxxxxxxxxxxxxxxx"
+			  "xxxxxxxxxxxx", 40) == 0,
 		"build an IMPORT request")) {
 		gsskp_msg_free(msg);
 		return;
 	}
-	h = nlmsg_hdr(msg);
+	h = msg->nlh;
 	first = NLMSG_HDRLEN + GENL_HDRLEN;
 	second = first + NLA_ALIGN(NLA_HDRLEN + 4);
 	ok(gsskp_nl_attr_at(h, first) == GSSK_A_KEYRING,

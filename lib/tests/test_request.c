@@ -2,22 +2,20 @@
 /*
  * The control path's requests, built without a kernel: each is allocated
  * at exactly the size of what it carries, carries GSSK_GENL_VERSION, asks
- * for an ACK only when the command has no reply (DELETE), and has its
- * secret attributes (LOAD's keys, IMPORT's token) zeroed before it is
- * freed. The fork generation that retires a thread's socket in a child.
+ * for an ACK only when the command has no reply (DELETE), and is zeroed
+ * whole (LOAD's keys, IMPORT's token with the rest) before it is freed.
+ * The fork generation that retires a thread's socket in a child.
  */
+#include <errno.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <netlink/msg.h>
-#include <netlink/attr.h>
-#include <netlink/genl/genl.h>
 
 #include "internal.h"
 #include "tap.h"
 
 /* The request is exactly full, names cmd and version 2, and its ACK flag. */
-static void check_msg(struct nl_msg *msg, uint8_t cmd, const char *what)
+static void check_msg(struct gsskp_msg *msg, uint8_t cmd, const char *what)
 {
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *gh;
@@ -25,13 +23,12 @@ static void check_msg(struct nl_msg *msg, uint8_t cmd, const char *what)
 
 	if (!ok(msg != NULL, "%s: built", what))
 		return;
-	nlh = nlmsg_hdr(msg);
-	gh = nlmsg_data(nlh);
+	nlh = msg->nlh;
+	gh = NLMSG_DATA(nlh);
 	ack = nlh->nlmsg_flags & NLM_F_ACK;
-	if (!ok(nlmsg_get_max_size(msg) == nlh->nlmsg_len,
+	if (!ok(msg->cap == nlh->nlmsg_len,
 		"%s: allocated at its size, %u bytes", what, nlh->nlmsg_len))
-		tap_diag("allocated %zu, used %u", nlmsg_get_max_size(msg),
-			 nlh->nlmsg_len);
+		tap_diag("allocated %zu, used %u", msg->cap, nlh->nlmsg_len);
 	ok(gh->cmd == cmd && gh->version == GSSK_GENL_VERSION &&
 	   GSSK_GENL_VERSION == 2, "%s: command %u, genl version %u", what,
 	   gh->cmd, gh->version);
@@ -40,18 +37,30 @@ static void check_msg(struct nl_msg *msg, uint8_t cmd, const char *what)
 			       : "no NLM_F_ACK (the reply answers)");
 }
 
-/* Whether every attribute of type in msg has only zero bytes. */
-static bool attr_zero(struct nl_msg *msg, int type)
+/* The attribute of type type in msg, or NULL. */
+static struct nlattr *find_attr(struct gsskp_msg *msg, int type)
 {
-	struct nlattr *a = nlmsg_find_attr(nlmsg_hdr(msg), GENL_HDRLEN, type);
-	const unsigned char *p;
-	int i;
+	struct nlattr *tb[GSSK_A_MAX + 1];
 
-	if (!a)
-		return false;
-	p = nla_data(a);
-	for (i = 0; i < nla_len(a); i++)
-		if (p[i])
+	if (gsskp_genl_parse(msg->nlh, tb, GSSK_A_MAX, NULL))
+		return NULL;
+	return tb[type];
+}
+
+/* Whether the len bytes at p occur anywhere in msg's buffer. */
+static bool msg_holds(struct gsskp_msg *msg, const void *p, size_t len)
+{
+	return memmem(msg->nlh, msg->cap, p, len) != NULL;
+}
+
+/* Whether every byte of msg's buffer is zero. */
+static bool msg_zero(struct gsskp_msg *msg)
+{
+	const unsigned char *b = (const unsigned char *)msg->nlh;
+	size_t i;
+
+	for (i = 0; i < msg->cap; i++)
+		if (b[i])
 			return false;
 	return true;
 }
@@ -68,11 +77,12 @@ static void sizes(void)
 	struct gssk_export_policy pol = { .flags = 0 };
 	gss_buffer_desc tok = { GSSK_TOKEN_LEN, (void *)"GSSK\1\0\0\0"
 			       "0123456789abcdef0123456789abcdef" };
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
+	struct nlattr *a;
 
 	msg = gsskp_load_msg(&f, -3, NULL);
 	check_msg(msg, GSSK_CMD_LOAD, "LOAD, the required fields");
-	nlmsg_free(msg);
+	gsskp_msg_free(msg);
 
 	f.subkey_enctype = GSSK_ENCTYPE_AES128_CTS_HMAC_SHA1_96;
 	f.subkey = subkey;
@@ -83,16 +93,16 @@ static void sizes(void)
 	msg = gsskp_load_msg(&f, -3, "a description");
 	check_msg(msg, GSSK_CMD_LOAD, "LOAD, every field");
 	if (msg) {
-		gsskp_msg_wipe_secrets(msg);
-		ok(attr_zero(msg, GSSK_A_CTX_KEY) &&
-		   attr_zero(msg, GSSK_A_SUBKEY),
-		   "LOAD: the key and subkey bytes are zeroed");
-		ok(!attr_zero(msg, GSSK_A_ENCTYPE) &&
-		   !strcmp(nla_get_string(nlmsg_find_attr(nlmsg_hdr(msg),
-			   GENL_HDRLEN, GSSK_A_INIT_NAME)), f.initiator_name),
-		   "LOAD: the other attributes are left alone");
+		a = find_attr(msg, GSSK_A_INIT_NAME);
+		ok(msg_holds(msg, key, sizeof(key)) &&
+		   msg_holds(msg, subkey, sizeof(subkey)) && a &&
+		   !strcmp(gsskp_get_string(a), f.initiator_name),
+		   "LOAD: carries the key, the subkey and the names");
+		gsskp_msg_wipe(msg);
+		ok(msg_zero(msg), "LOAD: wiped, every byte is zero (%zu)",
+		   msg->cap);
 	}
-	nlmsg_free(msg);
+	gsskp_msg_free(msg);
 
 	msg = gsskp_load_msg(&f, -3, "");
 	check_msg(msg, GSSK_CMD_LOAD, "LOAD, an empty description");
@@ -118,20 +128,18 @@ static void sizes(void)
 	msg = gsskp_import_msg(&tok, -3);
 	check_msg(msg, GSSK_CMD_IMPORT, "IMPORT");
 	if (msg) {
-		gsskp_msg_wipe_secrets(msg);
-		ok(attr_zero(msg, GSSK_A_TOKEN) &&
-		   !attr_zero(msg, GSSK_A_KEYRING),
-		   "IMPORT: the token is zeroed, the keyring kept");
+		ok(msg_holds(msg, tok.value, tok.length) &&
+		   find_attr(msg, GSSK_A_KEYRING),
+		   "IMPORT: carries the token and the keyring");
+		gsskp_msg_wipe(msg);
+		ok(msg_zero(msg), "IMPORT: wiped, every byte is zero");
 	}
 	gsskp_msg_free(msg);
 
 	msg = gsskp_serial_msg(GSSK_CMD_INQUIRE, 77);
 	check_msg(msg, GSSK_CMD_INQUIRE, "INQUIRE");
-	if (msg) {
-		gsskp_msg_wipe_secrets(msg);
-		ok(!attr_zero(msg, GSSK_A_SERIAL),
-		   "INQUIRE: nothing secret, nothing zeroed");
-	}
+	a = msg ? find_attr(msg, GSSK_A_SERIAL) : NULL;
+	ok(a && gsskp_get_s32(a) == 77, "INQUIRE: carries serial 77");
 	gsskp_msg_free(msg);
 	msg = gsskp_serial_msg(GSSK_CMD_OPEN, 77);
 	check_msg(msg, GSSK_CMD_OPEN, "OPEN");
@@ -145,8 +153,8 @@ static void sizes(void)
 
 	/* an attribute that does not fit is refused, not reallocated */
 	msg = gsskp_msg_new(GSSK_CMD_INQUIRE, gsskp_attr_size(4));
-	ok(msg && nla_put_s32(msg, GSSK_A_SERIAL, 1) == 0 &&
-	   nla_put_s32(msg, GSSK_A_SERIAL, 2) < 0,
+	ok(msg && gsskp_put_s32(msg, GSSK_A_SERIAL, 1) == 0 &&
+	   gsskp_put_s32(msg, GSSK_A_SERIAL, 2) == -EMSGSIZE,
 	   "a request has no room beyond what it was sized for");
 	gsskp_msg_free(msg);
 	gsskp_msg_free(NULL);

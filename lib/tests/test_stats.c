@@ -5,8 +5,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <netlink/msg.h>
-#include <netlink/attr.h>
 
 #include "internal.h"
 #include "tap.h"
@@ -14,44 +12,44 @@
 enum { WITH_ALL = 0, DROP_LOADS = 1, BAD_ROW = 2 };
 
 /* A STATS reply's attributes, parsed into tb; returns the message. */
-static struct nl_msg *build(int variant, struct nlattr **tb)
+static struct gsskp_msg *build(int variant, struct nlattr **tb)
 {
-	struct nl_msg *msg = nlmsg_alloc();
+	struct gsskp_msg *msg = gsskp_genlmsg_new(0, 0, GSSK_CMD_STATS,
+						 GSSK_GENL_VERSION, 512);
 	struct nlattr *all, *row;
 	struct nlmsghdr *nlh;
 
 	if (!msg)
 		return NULL;
-	nla_put_string(msg, GSSK_A_STATS_VERSION, "9.8");
-	nla_put_u32(msg, GSSK_A_STATS_ABI_VERSION, 1);
-	nla_put_u32(msg, GSSK_A_STATS_DEFAULT_TTL, 61);
-	nla_put_u32(msg, GSSK_A_STATS_MAX_TTL, 3601);
-	nla_put_u32(msg, GSSK_A_STATS_MAX_TOKENS_PER_USER, 65);
-	nla_put_u64(msg, GSSK_A_STATS_CONTEXTS, 7);
-	nla_put_u64(msg, GSSK_A_STATS_TOKENS, 2);
+	gsskp_put_string(msg, GSSK_A_STATS_VERSION, "9.8");
+	gsskp_put_u32(msg, GSSK_A_STATS_ABI_VERSION, 1);
+	gsskp_put_u32(msg, GSSK_A_STATS_DEFAULT_TTL, 61);
+	gsskp_put_u32(msg, GSSK_A_STATS_MAX_TTL, 3601);
+	gsskp_put_u32(msg, GSSK_A_STATS_MAX_TOKENS_PER_USER, 65);
+	gsskp_put_u64(msg, GSSK_A_STATS_CONTEXTS, 7);
+	gsskp_put_u64(msg, GSSK_A_STATS_TOKENS, 2);
 	if (variant != DROP_LOADS)
-		nla_put_u64(msg, GSSK_A_STATS_LOADS, 1ull << 40);
-	nla_put_u64(msg, GSSK_A_STATS_EXPORTS, 11);
-	nla_put_u64(msg, GSSK_A_STATS_IMPORTS, 12);
-	nla_put_u64(msg, GSSK_A_STATS_DELETES, 13);
-	nla_put_u8(msg, GSSK_A_STATS_SELFTEST, GSSK_SELFTEST_PASSED);
-	nla_put_u32(msg, GSSK_A_STATS_SELFTEST_VECTORS, 43);
-	all = nla_nest_start(msg, GSSK_A_STATS_REFUSALS);
-	row = nla_nest_start(msg, GSSK_A_STATS_REFUSAL);
-	nla_put_u32(msg, GSSK_A_MINOR, GSSK_MINOR_WRONG_UID);
-	nla_put_u64(msg, GSSK_A_STATS_COUNT, 3);
-	nla_nest_end(msg, row);
-	row = nla_nest_start(msg, GSSK_A_STATS_REFUSAL);
-	nla_put_u32(msg, GSSK_A_MINOR, GSSK_MINOR_TOKEN_UNKNOWN);
+		gsskp_put_u64(msg, GSSK_A_STATS_LOADS, 1ull << 40);
+	gsskp_put_u64(msg, GSSK_A_STATS_EXPORTS, 11);
+	gsskp_put_u64(msg, GSSK_A_STATS_IMPORTS, 12);
+	gsskp_put_u64(msg, GSSK_A_STATS_DELETES, 13);
+	gsskp_put_u8(msg, GSSK_A_STATS_SELFTEST, GSSK_SELFTEST_PASSED);
+	gsskp_put_u32(msg, GSSK_A_STATS_SELFTEST_VECTORS, 43);
+	all = gsskp_nest_start(msg, GSSK_A_STATS_REFUSALS);
+	row = gsskp_nest_start(msg, GSSK_A_STATS_REFUSAL);
+	gsskp_put_u32(msg, GSSK_A_MINOR, GSSK_MINOR_WRONG_UID);
+	gsskp_put_u64(msg, GSSK_A_STATS_COUNT, 3);
+	gsskp_nest_end(msg, row);
+	row = gsskp_nest_start(msg, GSSK_A_STATS_REFUSAL);
+	gsskp_put_u32(msg, GSSK_A_MINOR, GSSK_MINOR_TOKEN_UNKNOWN);
 	if (variant != BAD_ROW)
-		nla_put_u64(msg, GSSK_A_STATS_COUNT, 5);
-	nla_nest_end(msg, row);
-	nla_nest_end(msg, all);
+		gsskp_put_u64(msg, GSSK_A_STATS_COUNT, 5);
+	gsskp_nest_end(msg, row);
+	gsskp_nest_end(msg, all);
 
-	nlh = nlmsg_hdr(msg);
-	if (nla_parse(tb, GSSK_A_MAX, nlmsg_attrdata(nlh, 0),
-		      nlmsg_attrlen(nlh, 0), NULL) < 0) {
-		nlmsg_free(msg);
+	nlh = msg->nlh;
+	if (gsskp_genl_parse(nlh, tb, GSSK_A_MAX, NULL) < 0) {
+		gsskp_msg_free(msg);
 		return NULL;
 	}
 	return msg;
@@ -61,7 +59,7 @@ static void test_parse(void)
 {
 	struct nlattr *tb[GSSK_A_MAX + 1];
 	struct gssk_stats s;
-	struct nl_msg *msg;
+	struct gsskp_msg *msg;
 	OM_uint32 major, minor = 0;
 
 	memset(&s, 0, sizeof(s));
@@ -84,14 +82,14 @@ static void test_parse(void)
 	s.size = sizeof(s);
 	gssk_release_stats(&minor, &s);
 	ok(!s.refusals && !s.n_refusals, "gssk_release_stats frees the rows");
-	nlmsg_free(msg);
+	gsskp_msg_free(msg);
 
 	memset(&s, 0, sizeof(s));
 	msg = build(DROP_LOADS, tb);
 	major = msg ? gsskp_stats_reply(&minor, tb, &s) : GSS_S_COMPLETE;
 	ok(major == GSS_S_FAILURE && minor == GSSK_MINOR_BAD_REPLY,
 	   "stats reply without LOADS: bad reply");
-	nlmsg_free(msg);
+	gsskp_msg_free(msg);
 
 	memset(&s, 0, sizeof(s));
 	msg = build(BAD_ROW, tb);
@@ -99,7 +97,7 @@ static void test_parse(void)
 	ok(major == GSS_S_FAILURE && minor == GSSK_MINOR_BAD_REPLY &&
 	   !s.refusals && !s.n_refusals,
 	   "stats reply with a row lacking COUNT: bad reply, no rows kept");
-	nlmsg_free(msg);
+	gsskp_msg_free(msg);
 }
 
 static void test_sizes(void)

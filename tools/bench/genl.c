@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * gssk-bench: raw generic netlink, without libgssk. One round trip of
- * nlctrl GETFAMILY "gssk" (without and with NLM_F_ACK; libgssk asks for an
- * ACK on every request) is the floor under any control call (load,
+ * gssk-bench: raw generic netlink with libgssk's own client (its socket,
+ * request messages and exchange, from lib/libgssk-internal.a) but without
+ * libgssk's calls around it. One round trip of nlctrl GETFAMILY "gssk"
+ * (without and with NLM_F_ACK) is the floor under any control call (load,
  * inquire, export, import, delete); a raw INQUIRE shows the kernel's share
  * of gssk_inquire_context. Per-message calls are ioctls on a context
  * descriptor and never use netlink (ABI 2).
@@ -11,139 +12,103 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/socket.h>
-#include <linux/genetlink.h>
-#include <linux/netlink.h>
 
+#include "nl.h"		/* lib/: libgssk's netlink client */
 #include "bench.h"
 
 
 struct genl_arg {
 	int fd;
+	struct gsskp_msg *req;
 	uint16_t type;		/* of the request and of its reply */
-	bool ack;
-	uint32_t seq;
 	int family;		/* GETFAMILY: the id found in the reply */
-	unsigned char req[64];
-	size_t req_len;
+	int replies;
+	union {			/* receive buffer, as libgssk's */
+		struct nlmsghdr align;
+		unsigned char b[GSSK_RECV_SIZE];
+	} rx;
 };
 
-static void genl_put_attr(struct genl_arg *g, uint16_t type, const void *data,
-			  size_t len)
+static void genl_close(struct genl_arg *g)
 {
-	struct nlmsghdr *nlh = (struct nlmsghdr *)g->req;
-	struct nlattr *na = (struct nlattr *)(g->req + NLMSG_ALIGN(nlh->nlmsg_len));
-
-	na->nla_type = type;
-	na->nla_len = (uint16_t)(NLA_HDRLEN + len);
-	memcpy((char *)na + NLA_HDRLEN, data, len);
-	nlh->nlmsg_len = NLMSG_ALIGN(nlh->nlmsg_len) + NLA_ALIGN(na->nla_len);
-	g->req_len = nlh->nlmsg_len;
+	gsskp_msg_free(g->req);
+	if (g->fd >= 0)
+		close(g->fd);
 }
 
 /* A socket and a request: cmd of family type, NLM_F_ACK if ack. */
 static int genl_open(struct genl_arg *g, uint16_t type, uint8_t cmd,
-		     uint8_t version, bool ack)
+		     uint8_t version, bool ack, size_t attrs)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	struct nlmsghdr *nlh = (struct nlmsghdr *)g->req;
-	struct genlmsghdr *gh = NLMSG_DATA(nlh);
+	OM_uint32 minor;
 
 	memset(g, 0, sizeof(*g));
 	g->type = type;
-	g->ack = ack;
-	g->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	g->fd = gsskp_nl_socket_open(&minor);
 	if (g->fd < 0)
 		return fail_errno("socket(NETLINK_GENERIC)");
-	if (bind(g->fd, (struct sockaddr *)&sa, sizeof(sa))) {
-		close(g->fd);
-		return fail_errno("bind");
+	g->req = gsskp_genlmsg_new(type, ack ? NLM_F_ACK : 0, cmd, version,
+				   attrs);
+	if (!g->req) {
+		genl_close(g);
+		errno = ENOMEM;
+		return fail_errno("netlink request");
 	}
-	gh->cmd = cmd;
-	gh->version = version;
-	nlh->nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN);
-	nlh->nlmsg_type = type;
-	nlh->nlmsg_flags = NLM_F_REQUEST | (ack ? NLM_F_ACK : 0);
-	g->req_len = nlh->nlmsg_len;
 	return 0;
 }
 
 static int genl_open_getfamily(struct genl_arg *g, bool ack)
 {
-	static const char name[] = GSSK_GENL_NAME;
-
-	if (genl_open(g, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, ack))
+	if (genl_open(g, GENL_ID_CTRL, CTRL_CMD_GETFAMILY, 1, ack,
+		      gsskp_attr_size(sizeof(GSSK_GENL_NAME))))
 		return -1;
-	genl_put_attr(g, CTRL_ATTR_FAMILY_NAME, name, sizeof(name));
+	if (gsskp_put_string(g->req, CTRL_ATTR_FAMILY_NAME, GSSK_GENL_NAME)) {
+		genl_close(g);
+		errno = EMSGSIZE;
+		return fail_errno("netlink request");
+	}
 	return 0;
 }
 
-/* The family id in a GETFAMILY reply, or 0. */
-static int genl_family_id(struct nlmsghdr *h)
+/* Exchange callback: count the reply, keep a GETFAMILY's family id. */
+static void genl_reply(struct nlmsghdr *h, void *arg)
 {
-	int len = (int)h->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
-	struct nlattr *na = (struct nlattr *)((char *)NLMSG_DATA(h) +
-					      GENL_HDRLEN);
-	uint16_t id;
+	static const struct gsskp_attr_rule rules[CTRL_ATTR_MAX + 1] = {
+		[CTRL_ATTR_FAMILY_ID] = { .kind = GSSKP_ATTR_U16 },
+	};
+	struct genl_arg *g = arg;
+	struct nlattr *tb[CTRL_ATTR_MAX + 1];
 
-	while (len >= NLA_HDRLEN && na->nla_len >= NLA_HDRLEN &&
-	       na->nla_len <= len) {
-		if ((na->nla_type & NLA_TYPE_MASK) == CTRL_ATTR_FAMILY_ID &&
-		    na->nla_len >= NLA_HDRLEN + sizeof(id)) {
-			memcpy(&id, (char *)na + NLA_HDRLEN, sizeof(id));
-			return id;
-		}
-		len -= NLA_ALIGN(na->nla_len);
-		na = (struct nlattr *)((char *)na + NLA_ALIGN(na->nla_len));
-	}
-	return 0;
+	if (h->nlmsg_type != g->type)
+		return;
+	g->replies++;
+	if (g->type == GENL_ID_CTRL &&
+	    !gsskp_genl_parse(h, tb, CTRL_ATTR_MAX, rules) &&
+	    tb[CTRL_ATTR_FAMILY_ID])
+		g->family = gsskp_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
 }
 
 /* One request; read until its reply (and the ACK when asked for). */
 static int op_genl(void *arg, unsigned long n)
 {
 	struct genl_arg *g = arg;
-	struct nlmsghdr *nlh = (struct nlmsghdr *)g->req;
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	unsigned char buf[8192];
+	struct gsskp_nlerr e;
 
 	while (n--) {
-		bool reply = false, done = false;
+		int r;
 
-		nlh->nlmsg_seq = ++g->seq;
-		if (sendto(g->fd, g->req, g->req_len, 0,
-			   (struct sockaddr *)&kernel, sizeof(kernel)) < 0)
-			return fail_errno("sendto");
-		while (!done) {
-			ssize_t len = recv(g->fd, buf, sizeof(buf), 0);
-			struct nlmsghdr *h = (struct nlmsghdr *)buf;
-
-			if (len < 0) {
-				if (errno == EINTR)
-					continue;
-				return fail_errno("recv");
-			}
-			for (; NLMSG_OK(h, (size_t)len); h = NLMSG_NEXT(h, len)) {
-				if (h->nlmsg_seq != g->seq)
-					continue;
-				if (h->nlmsg_type == NLMSG_ERROR) {
-					struct nlmsgerr *e = NLMSG_DATA(h);
-
-					if (e->error) {
-						errno = -e->error;
-						return fail_errno("raw request");
-					}
-					done = true;
-				} else if (h->nlmsg_type == g->type) {
-					reply = true;
-					if (g->type == GENL_ID_CTRL)
-						g->family = genl_family_id(h);
-					if (!g->ack)
-						done = true;
-				}
-			}
+		g->replies = 0;
+		r = gsskp_nl_exchange(g->fd, g->req->nlh, g->type, genl_reply,
+				      g, &e, g->rx.b, sizeof(g->rx.b));
+		if (r < 0) {
+			errno = -r;
+			return fail_errno("raw request");
 		}
-		if (!reply) {
+		if (r == GSSKP_XCHG_REFUSED) {
+			errno = -e.error;
+			return fail_errno("raw request refused");
+		}
+		if (!g->replies) {
 			errno = ENOMSG;
 			return fail_errno("raw request: no reply");
 		}
@@ -170,7 +135,7 @@ void bench_genl(void)
 			continue;
 		}
 		measure(s, 1, op_genl, &g);
-		close(g.fd);
+		genl_close(&g);
 	}
 }
 
@@ -189,22 +154,25 @@ void bench_raw_inquire(struct series *s, gss_ctx_id_t h)
 	if (genl_open_getfamily(&g, false))
 		goto failed;
 	if (op_genl(&g, 1)) {
-		close(g.fd);
+		genl_close(&g);
 		goto failed;
 	}
 	family = g.family;
-	close(g.fd);
+	genl_close(&g);
 	if (!family) {
 		errno = ENOENT;
 		fail_errno("GETFAMILY gssk: no family id");
 		goto failed;
 	}
 	if (genl_open(&g, (uint16_t)family, GSSK_CMD_INQUIRE,
-		      GSSK_GENL_VERSION, false))
+		      GSSK_GENL_VERSION, false, gsskp_attr_size(sizeof(serial))))
 		goto failed;
-	genl_put_attr(&g, GSSK_A_SERIAL, &serial, sizeof(serial));
+	if (gsskp_put_s32(g.req, GSSK_A_SERIAL, serial)) {
+		genl_close(&g);
+		goto failed;
+	}
 	measure(s, 1, op_genl, &g);
-	close(g.fd);
+	genl_close(&g);
 	return;
 failed:
 	series_fail(s);
@@ -219,6 +187,6 @@ int genl_check_module(void)
 	if (genl_open_getfamily(&g, false))
 		return -1;
 	err = op_genl(&g, 1);
-	close(g.fd);
+	genl_close(&g);
 	return err;
 }

@@ -23,8 +23,6 @@ PACKAGES="
 	linux-source-6.1
 	qemu-system-x86
 	busybox-static
-	libnl-3-dev
-	libnl-genl-3-dev
 	libkeyutils-dev
 	keyutils
 	jq
