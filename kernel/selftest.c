@@ -39,6 +39,7 @@
 #include <linux/sunrpc/gss_err.h>
 #include <linux/vmalloc.h>
 
+#include "compat.h"
 #include "krb5_crypto.h"
 #include "rfc4121.h"
 #include "selftest.h"
@@ -406,7 +407,8 @@ struct gssk_st_bufs {
 
 /*
  * A vector field decoded into kmalloc'ed memory with extra bytes of room
- * after it; NULL if out of memory or not a hex string.
+ * after it; NULL if out of memory or not a hex string (*len is then 0, so
+ * that a caller may size its next buffer by it before checking).
  */
 static u8 *gssk_st_dup(struct gssk_st_bufs *b, const char *hex, size_t *len,
 		       size_t extra)
@@ -414,6 +416,8 @@ static u8 *gssk_st_dup(struct gssk_st_bufs *b, const char *hex, size_t *len,
 	size_t n = strlen(hex) / 2;
 	u8 *p;
 
+	if (len)
+		*len = 0;
 	if (b->n == ARRAY_SIZE(b->p))
 		return NULL;
 	p = kzalloc(n + extra + 1, GFP_KERNEL);
