@@ -19,6 +19,13 @@
 #include <asm/unaligned.h>
 #endif
 
+/* hex2bin() and friends have their own header in later kernels. */
+#if __has_include("linux/hex.h")
+#include <linux/hex.h>
+#else
+#include <linux/kernel.h>
+#endif
+
 /*
  * The ops argument of a family's pre_doit: struct genl_split_ops since the
  * split-ops rework of 6.2, struct genl_ops before.
