@@ -52,12 +52,6 @@ static inline int gsskp_put_u8(struct gsskp_msg *msg, uint16_t type,
 	return gsskp_put(msg, type, &v, sizeof(v));
 }
 
-static inline int gsskp_put_u16(struct gsskp_msg *msg, uint16_t type,
-				uint16_t v)
-{
-	return gsskp_put(msg, type, &v, sizeof(v));
-}
-
 static inline int gsskp_put_u32(struct gsskp_msg *msg, uint16_t type,
 				uint32_t v)
 {
@@ -85,7 +79,9 @@ static inline int gsskp_put_string(struct gsskp_msg *msg, uint16_t type,
 
 /*
  * A nested attribute: start it (NULL when there is no room for its
- * header), put its attributes, then end it, which sets its length.
+ * header), put its attributes, then end it, which sets its length. Only
+ * the unit tests build nests (a STATS reply); netlink's 16-bit length
+ * limits a nest to 65531 bytes of attributes.
  */
 struct nlattr *gsskp_nest_start(struct gsskp_msg *msg, uint16_t type);
 void gsskp_nest_end(struct gsskp_msg *msg, struct nlattr *nest);

@@ -598,9 +598,13 @@ void gnl_put_u32(struct gnl_msg *m, uint16_t type, uint32_t v)
 static void parse_attrs(const unsigned char *p, size_t len,
 			const void **tb, size_t *tl, int max)
 {
-	struct nlattr *a[GSSK_A_MAX + CTRL_ATTR_MAX + 1];
+	/* room for either table: gssk's attributes or nlctrl's */
+	struct nlattr *a[(GSSK_A_MAX > CTRL_ATTR_MAX ? GSSK_A_MAX
+						     : CTRL_ATTR_MAX) + 1];
 	int i;
 
+	if (max >= (int)(sizeof(a) / sizeof(a[0])))
+		abort();
 	/* no rules: the tests check lengths themselves */
 	gsskp_parse(a, max, p, len, NULL);
 	for (i = 0; i <= max; i++) {
